@@ -1,0 +1,39 @@
+namespace Alerts.Analysis;
+
+public enum SpeakerKind
+{
+    Person,
+    Organization,
+    AnonymousSource,
+    Media,
+    Unknown,
+}
+
+public enum StatementKind
+{
+    Direct,
+    Indirect,
+    Report,
+}
+
+/// <summary>Who made a statement. <see cref="Name"/> is the canonical (first full) mention in the article.</summary>
+public sealed record Speaker(string Name, string? Role, SpeakerKind Kind);
+
+/// <summary>One attributed statement found in an article.</summary>
+/// <param name="Offset">Start of <see cref="Text"/> in the article's text (UTF-16 code units).</param>
+/// <param name="Sentiment">Sentence sentiment, -1 (negative) to 1 (positive).</param>
+/// <param name="Relevance">How strongly it concerns the watched topic, 0 to 1.</param>
+/// <param name="Cues">The words or rules that produced the relevance, for operators tuning the topic.</param>
+public sealed record Statement(
+    string Id,
+    Speaker Speaker,
+    string Text,
+    StatementKind Kind,
+    int Offset,
+    int Length,
+    double Sentiment,
+    double Relevance,
+    IReadOnlyList<string> Cues)
+{
+    public bool IsOnTopic(double threshold) => Relevance >= threshold;
+}

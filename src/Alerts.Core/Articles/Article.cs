@@ -1,0 +1,24 @@
+namespace Alerts.Articles;
+
+/// <summary>One news article as stored in the <c>articles</c> container (schema version 1).</summary>
+public sealed record Article
+{
+    public const int CurrentSchemaVersion = 1;
+
+    public required string Id { get; init; }
+    public required string Url { get; init; }
+    public required string CanonicalUrl { get; init; }
+    /// <summary>The configured source name (or the outlet, for replayed files).</summary>
+    public required string Source { get; init; }
+    public required string Title { get; init; }
+    public string? Author { get; init; }
+    public DateTimeOffset? Published { get; init; }
+    public required DateTimeOffset Fetched { get; init; }
+    public string? Language { get; init; }
+    public required string Text { get; init; }
+    public string? Summary { get; init; }
+    public required string ContentHash { get; init; }
+    /// <summary>Why the full text could not be had, when <see cref="Text"/> is only the feed's summary.</summary>
+    public string? TextNote { get; init; }
+    public int SchemaVersion { get; init; } = CurrentSchemaVersion;
+}
