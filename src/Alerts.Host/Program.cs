@@ -1,1 +1,3 @@
-return 0;
+using Alerts.Host;
+
+return await Cli.RunAsync(args);

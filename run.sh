@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# ./run.sh                      run the pipeline on the bundled samples and print the alerts it delivers
+# ./run.sh --keep-running       the same, then keep the host running on its schedule (Ctrl-C stops everything)
+# ./run.sh replay DIR --out FILE [--explain]   analysis, novelty and alerts over article files, no storage or network
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/scripts/lib.sh"
+require_tools
+
+HOST_DLL="$ROOT/src/Alerts.Host/bin/Release/net10.0/Alerts.Host.dll"
+
+if [ "${1:-}" = "replay" ]; then
+  build_dotnet
+  exec dotnet "$HOST_DLL" "$@"
+fi
+
+KEEP_RUNNING=false
+for arg in "$@"; do
+  case "$arg" in
+    --keep-running) KEEP_RUNNING=true ;;
+    -h|--help) sed -n '2,4p' "$0"; exit 0 ;;
+    *) die "unknown argument '$arg' (try --help)" ;;
+  esac
+done
+
+install_node_services
+build_dotnet
+
+# A fresh state every run: no articles, statements or mail left from an earlier one.
+RUN_DIR="$ROOT/.run"
+rm -rf "$RUN_DIR"
+mkdir -p "$RUN_DIR/azurite" "$RUN_DIR/mail"
+trap stop_services EXIT INT TERM
+
+say "Starting Azurite (storage), maildev (SMTP) and the sample feed server…"
+start_service azurite 10000 "$ROOT/node_modules/.bin/azurite" --silent --skipApiVersionCheck --loose \
+  --location "$RUN_DIR/azurite" --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1
+start_service maildev 1025 "$ROOT/node_modules/.bin/maildev" --smtp 1025 --web 1080 --ip 127.0.0.1 --web-ip 127.0.0.1 \
+  --mail-directory "$RUN_DIR/mail"
+start_service samples 7080 node "$ROOT/scripts/serve-samples.mjs" 7080
+
+SETTINGS="$ROOT/local.settings.json"
+[ -f "$SETTINGS" ] || SETTINGS="$ROOT/local.settings.sample.json"
+say "Running the function host with $(basename "$SETTINGS")…"
+if $KEEP_RUNNING; then
+  say "Read the emails at http://127.0.0.1:1080 . Ctrl-C stops the host and the services."
+  dotnet "$HOST_DLL" run --settings "$SETTINGS"
+else
+  dotnet "$HOST_DLL" run --settings "$SETTINGS" --until-idle
+  echo
+  echo "The emails are saved as .eml files in $RUN_DIR/mail (maildev's web page, http://127.0.0.1:1080, is up while"
+  echo "the run lasts; ./run.sh --keep-running keeps it and the host running)."
+fi

@@ -1,0 +1,47 @@
+using System.Text.Json;
+using Alerts.Articles;
+using Alerts.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace Alerts.Analysis;
+
+/// <summary>AnalyzeArticle: reads one stored article, analyses it and writes its analysis under the same name.</summary>
+public sealed class AnalyzeArticleStep(
+    ArticleAnalyzer analyzer,
+    BlobDocumentStore store,
+    PipelineActivity activity,
+    ILogger<AnalyzeArticleStep> logger)
+{
+    public async Task RunAsync(Stream articleJson, string blobName, CancellationToken cancellationToken)
+    {
+        if (await store.ExistsAsync(PipelineNames.AnalysesContainer, blobName, cancellationToken))
+        {
+            // A redelivered trigger (at-least-once): the analysis exists and rewriting it would re-trigger delivery.
+            Log.AlreadyAnalyzed(logger, blobName);
+            return;
+        }
+
+        Article? article;
+        try
+        {
+            article = await JsonSerializer.DeserializeAsync<Article>(articleJson, AlertsJson.Options, cancellationToken);
+        }
+        catch (JsonException e)
+        {
+            // Bad input is rejected once, not retried into the poison queue.
+            Log.ArticleUnreadable(logger, blobName, e.Message);
+            return;
+        }
+
+        if (article is null || string.IsNullOrWhiteSpace(article.Text))
+        {
+            Log.ArticleUnreadable(logger, blobName, "no text");
+            return;
+        }
+
+        var analysis = await analyzer.AnalyzeAsync(article, cancellationToken);
+        await store.TryCreateAsync(PipelineNames.AnalysesContainer, blobName, analysis, cancellationToken);
+        activity.ArticleAnalyzed();
+        Log.Analyzed(logger, blobName, analysis.Statements.Count, analysis.Analyzer);
+    }
+}

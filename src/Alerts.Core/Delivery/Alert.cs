@@ -1,0 +1,30 @@
+using Alerts.Analysis;
+using Alerts.Novelty;
+
+namespace Alerts.Delivery;
+
+public sealed record AlertSource(string Outlet, string Title, string Url);
+
+/// <summary>One new statement, ready to be sent to any subscriber.</summary>
+public sealed record Alert(
+    string Key,
+    Speaker Speaker,
+    string Text,
+    StatementKind Kind,
+    double Relevance,
+    double Sentiment,
+    IReadOnlyList<AlertSource> Sources,
+    DateTimeOffset FirstSeen,
+    IReadOnlyList<string> Cues)
+{
+    public static Alert From(NewStatement found) => new(
+        found.Decision.Statement.Key,
+        found.Statement.Speaker,
+        found.Statement.Text,
+        found.Statement.Kind,
+        Math.Round(found.Statement.Relevance, 3),
+        Math.Round(found.Statement.Sentiment, 3),
+        [.. found.Decision.Statement.Reports.Select(r => new AlertSource(r.Source, r.Title, r.Url))],
+        found.Decision.Statement.FirstSeen,
+        found.Statement.Cues);
+}

@@ -1,0 +1,54 @@
+using Alerts.Analysis;
+
+namespace Alerts.Novelty;
+
+/// <summary>Where the pipeline remembers every statement it has alerted on, shared by all instances.</summary>
+public interface IStatementIndex
+{
+    /// <summary>Claims the statement for this sighting's analysis if nobody knew it, else records the sighting as a
+    /// further report of the known statement. Atomic: of two concurrent claims exactly one is new.</summary>
+    Task<NoveltyDecision> ClaimAsync(StatementSighting sighting, CancellationToken cancellationToken);
+}
+
+/// <summary>One statement as found in one analysed article.</summary>
+public sealed record StatementSighting(
+    string Key,
+    Speaker Speaker,
+    string Text,
+    StatementKind Kind,
+    string AnalysisName,
+    StatementReport Report);
+
+/// <summary>Where and when a statement was reported.</summary>
+public sealed record StatementReport(string Source, string Url, string Title, DateTimeOffset Seen, string Wording);
+
+/// <param name="IsNew">True for the first claim, and for a retried claim by the same analysis (so a crash between
+/// claiming and delivering does not drop the alert).</param>
+/// <param name="ComparedWith">Keys of the known statements this one was compared with (for --explain).</param>
+public sealed record NoveltyDecision(bool IsNew, KnownStatement Statement, IReadOnlyList<string> ComparedWith);
+
+/// <summary>A statement the index knows, with every report of it.</summary>
+public sealed record KnownStatement
+{
+    public required string Key { get; init; }
+    public required Speaker Speaker { get; init; }
+    public required string Text { get; init; }
+    public required StatementKind Kind { get; init; }
+    public required string FirstAnalysis { get; init; }
+    public required DateTimeOffset FirstSeen { get; init; }
+    public IReadOnlyList<StatementReport> Reports { get; init; } = [];
+
+    public static KnownStatement From(StatementSighting sighting) => new()
+    {
+        Key = sighting.Key,
+        Speaker = sighting.Speaker,
+        Text = sighting.Text,
+        Kind = sighting.Kind,
+        FirstAnalysis = sighting.AnalysisName,
+        FirstSeen = sighting.Report.Seen,
+        Reports = [sighting.Report],
+    };
+
+    public KnownStatement WithReport(StatementReport report)
+        => Reports.Any(r => r.Url == report.Url) ? this : this with { Reports = [.. Reports, report] };
+}

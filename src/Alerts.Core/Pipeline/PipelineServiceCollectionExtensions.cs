@@ -1,0 +1,99 @@
+using Alerts.Analysis;
+using Alerts.Delivery;
+using Alerts.Fetching;
+using Alerts.Novelty;
+using Alerts.Replay;
+using Alerts.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Alerts;
+
+/// <summary>One registration per pipeline stage; a host lists the stages it runs.</summary>
+public static class PipelineServiceCollectionExtensions
+{
+    public static IServiceCollection AddAlertsStorage(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(_ => StorageClientFactory.Create(configuration[PipelineNames.StorageConnection]));
+        services.TryAddSingleton<IBlobEvents, NoBlobEvents>();
+        services.AddSingleton<BlobDocumentStore>();
+        services.AddSingleton<PipelineActivity>();
+        return services;
+    }
+
+    public static IServiceCollection AddAlertsFetching(this IServiceCollection services)
+    {
+        services.AddOptions<FetchOptions>().BindConfiguration(FetchOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<FetchOptions>, FetchOptionsValidator>();
+        services.AddHttpClient(FetchArticlesStep.HttpClientName)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+            {
+                AutomaticDecompression = System.Net.DecompressionMethods.All,
+                MaxAutomaticRedirections = 5,
+                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            });
+        services.AddSingleton<FeedParser>();
+        services.AddSingleton<HtmlArticleExtractor>();
+        services.AddSingleton<FetchArticlesStep>();
+        return services;
+    }
+
+    public static IServiceCollection AddAlertsAnalysisStep(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<AnalysisOptions>().BindConfiguration(AnalysisOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton<ITextAnalyzer, OfflineTextAnalyzer>();
+        services.TryAddSingleton<ArticleAnalyzer>();
+        services.AddSingleton<AnalyzeArticleStep>();
+        return services;
+    }
+
+    public static IServiceCollection AddAlertsNovelty(this IServiceCollection services, bool inMemory)
+    {
+        if (inMemory)
+        {
+            services.AddSingleton<IStatementIndex, InMemoryStatementIndex>();
+        }
+        else
+        {
+            services.AddSingleton<IStatementIndex, BlobStatementIndex>();
+        }
+
+        services.AddSingleton<NoveltyCheck>();
+        return services;
+    }
+
+    public static IServiceCollection AddAlertsDelivery(this IServiceCollection services)
+    {
+        services.AddOptions<NotifyOptions>().BindConfiguration(NotifyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<NotifyOptions>, NotifyOptionsValidator>();
+        services.AddOptions<SmtpOptions>().BindConfiguration(SmtpOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IAlertChannel, EmailAlertChannel>();
+        services.AddSingleton<DeliveryLedger>();
+        services.AddSingleton<NotifySubscribersStep>();
+        return services;
+    }
+
+    /// <summary>Replay: analysis and novelty over files, with in-memory stores and no network.</summary>
+    public static IServiceCollection AddAlertsReplay(this IServiceCollection services)
+    {
+        services.AddAlertsAnalysisStepCore();
+        services.AddAlertsNovelty(inMemory: true);
+        services.AddSingleton<HtmlArticleExtractor>();
+        services.AddSingleton<ArticleFileReader>();
+        services.AddSingleton<ReplayRunner>();
+        return services;
+    }
+
+    private static IServiceCollection AddAlertsAnalysisStepCore(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<AnalysisOptions>().BindConfiguration(AnalysisOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton<ITextAnalyzer, OfflineTextAnalyzer>();
+        services.TryAddSingleton<ArticleAnalyzer>();
+        return services;
+    }
+}

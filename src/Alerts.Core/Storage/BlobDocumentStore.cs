@@ -1,0 +1,103 @@
+using System.Text.Json;
+using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+
+namespace Alerts.Storage;
+
+/// <summary>JSON documents in blob containers, with the create-once and compare-and-swap writes the pipeline's
+/// idempotency rests on.</summary>
+public sealed class BlobDocumentStore(BlobServiceClient service, IBlobEvents events)
+{
+    public async Task EnsureContainersAsync(CancellationToken cancellationToken)
+    {
+        foreach (var name in PipelineNames.Containers)
+        {
+            await service.GetBlobContainerClient(name).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        }
+    }
+
+    /// <summary>Writes the document only if no blob of that name exists; false when one does.</summary>
+    public async Task<bool> TryCreateAsync<T>(string container, string name, T document, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var created = await Blob(container, name).UploadAsync(
+                Serialize(document),
+                new BlobUploadOptions
+                {
+                    Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
+                    HttpHeaders = JsonHeaders,
+                },
+                cancellationToken);
+            await events.BlobCreatedAsync(container, name, created.Value.ETag.ToString(), cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status is 409 or 412)
+        {
+            return false;
+        }
+    }
+
+    public async Task UpsertAsync<T>(string container, string name, T document, CancellationToken cancellationToken)
+        => await Blob(container, name).UploadAsync(
+            Serialize(document), new BlobUploadOptions { HttpHeaders = JsonHeaders }, cancellationToken);
+
+    /// <summary>Replaces the document only if it still has <paramref name="etag"/>; false when someone else wrote first.</summary>
+    public async Task<bool> TryReplaceAsync<T>(
+        string container, string name, T document, ETag etag, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Blob(container, name).UploadAsync(
+                Serialize(document),
+                new BlobUploadOptions
+                {
+                    Conditions = new BlobRequestConditions { IfMatch = etag },
+                    HttpHeaders = JsonHeaders,
+                },
+                cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status is 409 or 412)
+        {
+            return false;
+        }
+    }
+
+    public async Task<StoredDocument<T>?> ReadAsync<T>(string container, string name, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var result = await Blob(container, name).DownloadContentAsync(cancellationToken);
+            var document = result.Value.Content.ToObjectFromJson<T>(AlertsJson.Options)
+                ?? throw new JsonException($"Blob {container}/{name} holds JSON null.");
+            return new StoredDocument<T>(document, result.Value.Details.ETag);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return null;
+        }
+    }
+
+    public async Task<bool> ExistsAsync(string container, string name, CancellationToken cancellationToken)
+        => (await Blob(container, name).ExistsAsync(cancellationToken)).Value;
+
+    public async IAsyncEnumerable<string> ListNamesAsync(
+        string container, string? prefix, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var client = service.GetBlobContainerClient(container);
+        await foreach (var item in client.GetBlobsAsync(new GetBlobsOptions { Prefix = prefix }, cancellationToken))
+        {
+            yield return item.Name;
+        }
+    }
+
+    private static readonly BlobHttpHeaders JsonHeaders = new() { ContentType = "application/json; charset=utf-8" };
+
+    private BlobClient Blob(string container, string name) => service.GetBlobContainerClient(container).GetBlobClient(name);
+
+    private static BinaryData Serialize<T>(T document) => BinaryData.FromObjectAsJson(document, AlertsJson.Options);
+}
+
+public sealed record StoredDocument<T>(T Document, ETag ETag);

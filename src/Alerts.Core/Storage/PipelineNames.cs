@@ -1,0 +1,27 @@
+namespace Alerts.Storage;
+
+/// <summary>Names both hosts must agree on: functions, containers, triggers and the settings they resolve.</summary>
+public static class PipelineNames
+{
+    public const string FetchArticles = "FetchArticles";
+    public const string AnalyzeArticle = "AnalyzeArticle";
+    public const string NotifySubscribers = "NotifySubscribers";
+
+    public const string ArticlesContainer = "articles";
+    public const string AnalysesContainer = "analyses";
+    /// <summary>The novelty index: one record per known statement.</summary>
+    public const string StatementsContainer = "statements";
+    /// <summary>Durable delivery records (pending, sent, failed) and one summary per notified analysis.</summary>
+    public const string DeliveriesContainer = "deliveries";
+
+    public const string ArticlesTrigger = ArticlesContainer + "/{name}";
+    public const string AnalysesTrigger = AnalysesContainer + "/{name}";
+
+    /// <summary>The storage connection setting, as Azure Functions names it.</summary>
+    public const string StorageConnection = "AzureWebJobsStorage";
+    /// <summary>The timer schedule, resolved from the <c>Fetch:Schedule</c> setting (<c>Fetch__Schedule</c>).</summary>
+    public const string FetchScheduleExpression = "%Fetch:Schedule%";
+
+    public static IReadOnlyList<string> Containers { get; } =
+        [ArticlesContainer, AnalysesContainer, StatementsContainer, DeliveriesContainer];
+}

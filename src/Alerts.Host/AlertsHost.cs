@@ -1,0 +1,87 @@
+using Alerts.Host.Functions;
+using Alerts.Storage;
+using Microsoft.Azure.WebJobs;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Alerts.Host;
+
+/// <summary>The local function host: the three functions on the Azure WebJobs SDK, the engine Azure Functions is
+/// built on, over the same pipeline library the isolated worker uses on Azure.</summary>
+public static class AlertsHost
+{
+    public static readonly Type[] FunctionClasses =
+        [typeof(FetchArticlesFunction), typeof(AnalyzeArticleFunction), typeof(NotifySubscribersFunction)];
+
+    public static IHostBuilder CreateBuilder(string? settingsPath, Action<IConfigurationBuilder>? configure = null)
+        => new HostBuilder()
+            .UseContentRoot(AppContext.BaseDirectory)
+            .ConfigureAppConfiguration(config =>
+            {
+                if (settingsPath is not null)
+                {
+                    config.AddLocalSettings(settingsPath);
+                }
+
+                config.AddEnvironmentVariables();
+                configure?.Invoke(config);
+            })
+            .ConfigureLogging((context, logging) =>
+            {
+                logging.AddSimpleConsole(o =>
+                {
+                    o.SingleLine = true;
+                    o.TimestampFormat = "HH:mm:ss ";
+                });
+                // The trigger engine is chatty; our stages log what an operator needs.
+                logging.AddFilter("Microsoft", LogLevel.Warning);
+                logging.AddFilter("Azure", LogLevel.Error);
+                logging.AddFilter("Host", LogLevel.Warning);
+                logging.AddFilter("Function", LogLevel.Warning);
+                logging.AddFilter("System.Net.Http", LogLevel.Warning);
+            })
+            .ConfigureServices((context, services) =>
+            {
+                // Registered before the job host so the containers exist when the blob listeners start.
+                services.AddSingleton(sp =>
+                {
+                    var eventGrid = ActivatorUtilities.CreateInstance<LocalEventGrid>(sp);
+                    eventGrid.RegisterFunctions(FunctionClasses);
+                    return eventGrid;
+                });
+                services.AddSingleton<IBlobEvents>(sp => sp.GetRequiredService<LocalEventGrid>());
+#pragma warning disable CS0618 // see LocalEventGrid
+                services.AddSingleton<Microsoft.Azure.WebJobs.Host.Config.IWebHookProvider>(sp => sp.GetRequiredService<LocalEventGrid>());
+#pragma warning restore CS0618
+                services.AddAlertsStorage(context.Configuration);
+                services.AddHostedService<StorageInitializer>();
+            })
+            .ConfigureWebJobs(webJobs =>
+            {
+                webJobs.AddAzureStorageCoreServices();
+                webJobs.AddAzureStorageBlobs();
+                webJobs.AddTimers();
+            })
+            .ConfigureServices(services =>
+            {
+                services.AddAlertsFetching();
+                services.AddAlertsAnalysisStep();
+                services.AddAlertsNovelty(inMemory: false);
+                services.AddAlertsDelivery();
+                services.AddSingleton<ITypeLocator>(new FunctionTypes(FunctionClasses));
+            });
+
+    private sealed class FunctionTypes(params Type[] types) : ITypeLocator
+    {
+        public IReadOnlyList<Type> GetTypes() => types;
+    }
+
+    private sealed class StorageInitializer(BlobDocumentStore store) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken) => store.EnsureContainersAsync(cancellationToken);
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}
