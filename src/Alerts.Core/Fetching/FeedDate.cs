@@ -48,8 +48,15 @@ internal static partial class FeedDate
         {
             return iso.ToUniversalTime();
         }
-        return ParseRfc822(value);
+        return ParseRfc822(value) ?? ParseAnyInvariant(value);
     }
+
+    // Last resort for shapes the lists above miss ("2025-08-09T14:03:00+0200", "08/09/2025 14:03:00 +00:00").
+    private static DateTimeOffset? ParseAnyInvariant(string value) =>
+        value.Any(char.IsAsciiDigit)
+        && DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AllowWhiteSpaces, out var parsed)
+            ? parsed.ToUniversalTime()
+            : null;
 
     public static DateTimeOffset? FromUnix(long seconds)
     {

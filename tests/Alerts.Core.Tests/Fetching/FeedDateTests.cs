@@ -21,6 +21,9 @@ public sealed class FeedDateTests
     [InlineData("2025-08-09", "2025-08-09T00:00:00Z")]
     [InlineData("20250809T120000Z", "2025-08-09T12:00:00Z")]
     [InlineData("1754748180", "2025-08-09T14:03:00Z")]
+    [InlineData("1754748180000", "2025-08-09T14:03:00Z")]
+    [InlineData("2025-08-09T14:03:00+0200", "2025-08-09T12:03:00Z")]
+    [InlineData("Sat,9 Aug 2025 14:03:00 -0400", "2025-08-09T18:03:00Z")]
     public void Parse_KnownShapes_ReturnsUtcInstant(string text, string expected)
     {
         var parsed = FeedDate.Parse(text);

@@ -379,12 +379,28 @@ public sealed class FeedParserTests
         var bytes = Encoding.Latin1.GetBytes("""
             <?xml version="1.0" encoding="ISO-8859-1"?>
             <rss version="2.0"><channel><title>T</title>
-              <item><title>Caf\u00e9 d\u00e9j\u00e0 ferm\u00e9</title><link>https://harbourgazette.example/cafe</link></item>
+              <item><title>Café déjà fermé</title><link>https://harbourgazette.example/cafe</link></item>
             </channel></rss>
-            """.Replace("\\u00e9", "\u00e9", StringComparison.Ordinal).Replace("\\u00e0", "\u00e0", StringComparison.Ordinal));
+            """);
 
         var result = new FeedParser().Parse(bytes, "text/xml", FeedUrl);
 
-        Assert.Equal("Caf\u00e9 d\u00e9j\u00e0 ferm\u00e9", Assert.Single(result.Items).Title);
+        Assert.Equal("Café déjà fermé", Assert.Single(result.Items).Title);
+    }
+
+    [Fact]
+    public void Parse_Utf16WithBom_IsTextNotBinary()
+    {
+        var feed = """
+            <?xml version="1.0" encoding="utf-16"?>
+            <rss version="2.0"><channel><title>T</title>
+              <item><title>Größere Fähren</title><link>https://harbourgazette.example/faehren</link></item>
+            </channel></rss>
+            """;
+        byte[] bytes = [.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes(feed)];
+
+        var result = new FeedParser().Parse(bytes, "application/xml", FeedUrl);
+
+        Assert.Equal("Größere Fähren", Assert.Single(result.Items).Title);
     }
 }
