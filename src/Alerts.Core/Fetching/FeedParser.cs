@@ -1,57 +1,89 @@
-#pragma warning disable CA1822 // interim stub
-using System.Xml;
-using System.Xml.Linq;
+using System.Diagnostics.CodeAnalysis;
+using Alerts.Text;
 
 namespace Alerts.Fetching;
 
-// Interim parser for the skeleton (RSS 2.0 and Atom); replaced by the full parser from the fetching branch.
-public enum FeedFormat { Rss2, Atom }
-
-public sealed record FeedItem(string? Id, Uri Link, string Title, string? Summary, string? ContentHtml, string? ContentText,
-    string? Author, DateTimeOffset? Published, string? Outlet, string? Language);
-
-public sealed record FeedParseResult(FeedFormat Format, string? Title, IReadOnlyList<FeedItem> Items, IReadOnlyList<string> Warnings);
-
-public sealed class FeedFormatException(string message) : Exception(message);
-
+/// <summary>
+/// Reads RSS 2.0/0.9x, RSS 1.0 (RDF), Atom 1.0, JSON Feed 1.x and GDELT DOC article lists, telling them apart by
+/// their content, never by the URL. Anything else is a <see cref="FeedFormatException"/> saying what it was.
+/// </summary>
 public sealed class FeedParser
 {
+    private const int BinaryProbeBytes = 1024;
+
+    [SuppressMessage("Performance", "CA1822", Justification = "An instance service, injected into the fetch stage like its siblings.")]
     public FeedParseResult Parse(ReadOnlySpan<byte> content, string? contentTypeHeader, Uri feedUrl)
     {
-        var text = Alerts.Text.TextDecoder.Decode(content, contentTypeHeader);
-        XDocument doc;
-        try
+        ArgumentNullException.ThrowIfNull(feedUrl);
+        if (!feedUrl.IsAbsoluteUri)
         {
-            using var reader = XmlReader.Create(new StringReader(text), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null });
-            doc = XDocument.Load(reader);
+            throw new ArgumentException("The feed URL must be absolute.", nameof(feedUrl));
         }
-        catch (XmlException e)
+        RejectBinary(content);
+
+        var text = TextDecoder.Decode(content, contentTypeHeader);
+        var start = 0;
+        while (start < text.Length && (char.IsWhiteSpace(text[start]) || text[start] == '\uFEFF'))
         {
-            throw new FeedFormatException("not a feed: " + e.Message);
+            start++;
+        }
+        if (start == text.Length)
+        {
+            throw new FeedFormatException("not a feed: empty response");
         }
 
-        XNamespace atom = "http://www.w3.org/2005/Atom";
-        var items = new List<FeedItem>();
-        if (doc.Root?.Name.LocalName == "rss")
+        var warnings = new FeedWarnings();
+        return text[start] switch
         {
-            foreach (var item in doc.Root.Descendants("item"))
-            {
-                if (!Uri.TryCreate(feedUrl, (string?)item.Element("link"), out var link)) continue;
-                items.Add(new FeedItem((string?)item.Element("guid"), link, (string?)item.Element("title") ?? "", (string?)item.Element("description"), null, null, null,
-                    DateTimeOffset.TryParse((string?)item.Element("pubDate"), out var d) ? d : null, null, null));
-            }
-            return new FeedParseResult(FeedFormat.Rss2, (string?)doc.Root.Element("channel")?.Element("title"), items, []);
-        }
-        if (doc.Root?.Name == atom + "feed")
+            '<' => XmlFeedReader.Read(text, feedUrl, warnings),
+            '{' or '[' => JsonFeedReader.Read(text, feedUrl, warnings),
+            _ => throw new FeedFormatException($"not a feed: plain text starting \"{Preview(text, start)}\""),
+        };
+    }
+
+    private static void RejectBinary(ReadOnlySpan<byte> content)
+    {
+        string? kind = content switch
         {
-            foreach (var entry in doc.Root.Elements(atom + "entry"))
-            {
-                if (!Uri.TryCreate(feedUrl, (string?)entry.Element(atom + "link")?.Attribute("href"), out var link)) continue;
-                items.Add(new FeedItem((string?)entry.Element(atom + "id"), link, (string?)entry.Element(atom + "title") ?? "", (string?)entry.Element(atom + "summary"), null, null, null,
-                    DateTimeOffset.TryParse((string?)entry.Element(atom + "updated"), out var d) ? d : null, null, null));
-            }
-            return new FeedParseResult(FeedFormat.Atom, (string?)doc.Root.Element(atom + "title"), items, []);
+            [0x1F, 0x8B, ..] => "gzip data (was the response decompressed?)",
+            [0x25, 0x50, 0x44, 0x46, ..] => "PDF document",
+            [0x89, 0x50, 0x4E, 0x47, ..] => "PNG image",
+            [0xFF, 0xD8, 0xFF, ..] => "JPEG image",
+            [0x47, 0x49, 0x46, 0x38, ..] => "GIF image",
+            [0x50, 0x4B, 0x03, 0x04, ..] => "ZIP archive",
+            _ => null,
+        };
+        if (kind is not null)
+        {
+            throw new FeedFormatException($"binary content: {kind}");
         }
-        throw new FeedFormatException("not a feed: unknown root element");
+        // UTF-16 and UTF-32 text is full of zero bytes; TextDecoder recognises it by its BOM or by "<?".
+        if (content is [0xFF, 0xFE, ..] or [0xFE, 0xFF, ..] or [0x00, 0x00, 0xFE, 0xFF, ..] or [0x3C, 0x00, ..] or [0x00, 0x3C, ..])
+        {
+            return;
+        }
+        var probe = content[..Math.Min(content.Length, BinaryProbeBytes)];
+        var controls = 0;
+        foreach (var b in probe)
+        {
+            if (b == 0)
+            {
+                throw new FeedFormatException("binary content: zero bytes in what should be text");
+            }
+            if (b < 0x20 && b is not (0x09 or 0x0A or 0x0C or 0x0D))
+            {
+                controls++;
+            }
+        }
+        if (controls * 20 > probe.Length)
+        {
+            throw new FeedFormatException("binary content: too many control characters for text");
+        }
+    }
+
+    internal static string Preview(string text, int start)
+    {
+        var preview = new string(text.AsSpan(start, Math.Min(40, text.Length - start)));
+        return new string(preview.Select(c => char.IsControl(c) ? ' ' : c).ToArray());
     }
 }

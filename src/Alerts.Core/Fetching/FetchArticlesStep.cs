@@ -116,11 +116,15 @@ public sealed class FetchArticlesStep(
             }
         }
 
-        if (page?.Canonical is { } declared && CanonicalUrl.Normalize(declared) != canonical)
+        if (page?.Canonical is { } declared && CanonicalUrl.Choose(item.Link, declared) is var chosen && chosen != canonical)
         {
-            // The page names its canonical URL (AMP or mobile variants fold into it).
-            canonical = CanonicalUrl.Normalize(declared);
+            // The page names its canonical URL on the same site (AMP and mobile variants fold into it).
+            canonical = chosen;
             blobName = CanonicalUrl.BlobName(canonical);
+            if (await store.ExistsAsync(PipelineNames.ArticlesContainer, blobName, cancellationToken))
+            {
+                return false;
+            }
         }
 
         var cleaned = TextCleaner.Clean(text);

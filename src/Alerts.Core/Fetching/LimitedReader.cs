@@ -1,20 +1,40 @@
-namespace Alerts.Fetching;
+using System.Buffers;
 
-// Interim reader for the skeleton; replaced by the one from the fetching branch.
-public sealed class ContentTooLargeException(long limit) : Exception($"The response is larger than the {limit}-byte limit.");
+namespace Alerts.Fetching;
 
 public static class LimitedReader
 {
-    public static async Task<byte[]> ReadAllAsync(Stream stream, long maxBytes, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads the whole stream but stops with <see cref="ContentTooLargeException"/> as soon as more than
+    /// <paramref name="maxBytes"/> arrive. Give it the decompressed stream, so a small gzip bomb cannot fill memory.
+    /// </summary>
+    public static async Task<byte[]> ReadAllAsync(Stream stream, long maxBytes, CancellationToken ct)
     {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await stream.ReadAsync(chunk, cancellationToken)) > 0)
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentOutOfRangeException.ThrowIfNegative(maxBytes);
+        if (stream.CanSeek && stream.Length - stream.Position > maxBytes)
         {
-            if (buffer.Length + read > maxBytes) throw new ContentTooLargeException(maxBytes);
-            buffer.Write(chunk, 0, read);
+            throw new ContentTooLargeException(maxBytes);
         }
-        return buffer.ToArray();
+
+        using var content = new MemoryStream();
+        var buffer = ArrayPool<byte>.Shared.Rent(81_920);
+        try
+        {
+            int read;
+            while ((read = await stream.ReadAsync(buffer, ct)) > 0)
+            {
+                if (content.Length + read > maxBytes)
+                {
+                    throw new ContentTooLargeException(maxBytes);
+                }
+                content.Write(buffer, 0, read);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+        return content.ToArray();
     }
 }

@@ -1,0 +1,42 @@
+using Alerts.Fetching;
+
+namespace Alerts.Tests.Fetching;
+
+public sealed class FeedDateTests
+{
+    [Theory]
+    [InlineData("Sat, 09 Aug 2025 14:03:00 GMT", "2025-08-09T14:03:00Z")]
+    [InlineData("Sat, 9 Aug 2025 14:03:00 EDT", "2025-08-09T18:03:00Z")]
+    [InlineData("Sat, 9 Aug 2025 14:03 PST", "2025-08-09T22:03:00Z")]
+    [InlineData("Sat, 09 Aug 2025 14:03:00 GMT+2", "2025-08-09T12:03:00Z")]
+    [InlineData("Sat, 09 Aug 2025 14:03:00 UTC-05:00", "2025-08-09T19:03:00Z")]
+    [InlineData("9 Aug 2025 14:03:00 +0530", "2025-08-09T08:33:00Z")]
+    [InlineData("Saturday, 09 August 2025 14:03:00 CEST", "2025-08-09T12:03:00Z")]
+    [InlineData("Sat, 09 Aug 25 14:03:00 +0000", "2025-08-09T14:03:00Z")]
+    [InlineData("Sat, 09 Aug 2025 14:03:00 +0000 (UTC)", "2025-08-09T14:03:00Z")]
+    [InlineData("Sat, 09 Aug 2025 14:03:00", "2025-08-09T14:03:00Z")]
+    [InlineData("2025-08-09T14:03:00Z", "2025-08-09T14:03:00Z")]
+    [InlineData("2025-08-09T14:03:00.123+02:00", "2025-08-09T12:03:00.123Z")]
+    [InlineData("2025-08-09 14:03", "2025-08-09T14:03:00Z")]
+    [InlineData("2025-08-09", "2025-08-09T00:00:00Z")]
+    [InlineData("20250809T120000Z", "2025-08-09T12:00:00Z")]
+    [InlineData("1754748180", "2025-08-09T14:03:00Z")]
+    [InlineData("1754748180000", "2025-08-09T14:03:00Z")]
+    [InlineData("2025-08-09T14:03:00+0200", "2025-08-09T12:03:00Z")]
+    [InlineData("Sat,9 Aug 2025 14:03:00 -0400", "2025-08-09T18:03:00Z")]
+    public void Parse_KnownShapes_ReturnsUtcInstant(string text, string expected)
+    {
+        var parsed = FeedDate.Parse(text);
+
+        Assert.Equal(DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), parsed);
+        Assert.Equal(TimeSpan.Zero, parsed!.Value.Offset);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("yesterday")]
+    [InlineData("Sat, 31 Feb 2025 14:03:00 GMT")]
+    [InlineData("Sat, 09 Aug 2025 14:03:00 XYZT")]
+    [InlineData("Sat, 09 Foo 2025 14:03:00 GMT")]
+    public void Parse_Unreadable_ReturnsNull(string text) => Assert.Null(FeedDate.Parse(text));
+}

@@ -1,0 +1,189 @@
+using System.Diagnostics;
+using System.Text;
+using Alerts.Fetching;
+
+namespace Alerts.Tests.Fetching;
+
+public sealed class FeedParserHostileInputTests
+{
+    private static readonly Uri FeedUrl = new("https://feeds.harbourgazette.example/rss.xml");
+
+    private static FeedParseResult Parse(byte[] content, string? contentType = "application/rss+xml") =>
+        new FeedParser().Parse(content, contentType, FeedUrl);
+
+    private static FeedParseResult Parse(string content) => Parse(Encoding.UTF8.GetBytes(content));
+
+    [Fact]
+    public void Parse_ExternalEntity_ThrowsDtdNotAllowedWithoutReadingTheFile()
+    {
+        var exception = Assert.Throws<FeedFormatException>(() => Parse("""
+            <?xml version="1.0"?>
+            <!DOCTYPE rss [<!ENTITY secret SYSTEM "file:///etc/passwd">]>
+            <rss version="2.0"><channel><title>&secret;</title></channel></rss>
+            """));
+
+        Assert.Equal("DTD is not allowed", exception.Message);
+    }
+
+    [Fact]
+    public void Parse_BillionLaughs_ThrowsDtdNotAllowed()
+    {
+        var exception = Assert.Throws<FeedFormatException>(() => Parse("""
+            <?xml version="1.0"?>
+            <!DOCTYPE lolz [
+              <!ENTITY lol "lol">
+              <!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
+              <!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">
+              <!ENTITY lol4 "&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;">
+            ]>
+            <rss version="2.0"><channel><title>&lol4;</title></channel></rss>
+            """));
+
+        Assert.Equal("DTD is not allowed", exception.Message);
+    }
+
+    [Fact]
+    public void Parse_DoctypeAfterComment_ThrowsDtdNotAllowed()
+    {
+        var exception = Assert.Throws<FeedFormatException>(() => Parse("""
+            <!-- generated --><!DOCTYPE rss SYSTEM "http://attacker.example/rss.dtd"><rss version="2.0"/>
+            """));
+
+        Assert.Equal("DTD is not allowed", exception.Message);
+    }
+
+    [Fact]
+    public void Parse_HtmlPage_ThrowsNotAFeedHtmlPage()
+    {
+        var exception = Assert.Throws<FeedFormatException>(() => Parse("""
+            <!DOCTYPE html>
+            <html lang="en"><head><title>Subscribe!</title></head><body><p>Our feed moved.</p></body></html>
+            """));
+
+        Assert.Equal("not a feed: HTML page", exception.Message);
+    }
+
+    [Fact]
+    public void Parse_HtmlWithoutDoctype_ThrowsNotAFeedHtmlPage()
+    {
+        var exception = Assert.Throws<FeedFormatException>(() => Parse("<html><body>Consent required<br></body></html>"));
+
+        Assert.Equal("not a feed: HTML page", exception.Message);
+    }
+
+    [Fact]
+    public void Parse_BinaryServedAsXml_ThrowsBinaryContent()
+    {
+        var bytes = new byte[2048];
+        new Random(7).NextBytes(bytes);
+        bytes[0] = 0x01;
+
+        var exception = Assert.Throws<FeedFormatException>(() => Parse(bytes, "text/xml"));
+
+        Assert.StartsWith("binary content", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_GzipBytesServedAsXml_ThrowsBinaryContentNamingGzip()
+    {
+        var exception = Assert.Throws<FeedFormatException>(() => Parse([0x1F, 0x8B, 0x08, 0x00, 0x00, 0x00], "text/xml"));
+
+        Assert.Contains("gzip", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_PlainText_ThrowsNotAFeed()
+    {
+        var exception = Assert.Throws<FeedFormatException>(() => Parse("Rate limit exceeded, try again later."));
+
+        Assert.StartsWith("not a feed: plain text", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_EmptyResponse_ThrowsNotAFeed()
+    {
+        var exception = Assert.Throws<FeedFormatException>(() => Parse("  \n "));
+
+        Assert.Equal("not a feed: empty response", exception.Message);
+    }
+
+    [Fact]
+    public void Parse_UnknownXmlRoot_ThrowsNamingTheRoot()
+    {
+        var exception = Assert.Throws<FeedFormatException>(() => Parse("<error><code>403</code></error>"));
+
+        Assert.Equal("not a feed: XML root element <error>", exception.Message);
+    }
+
+    [Fact]
+    public void Parse_MalformedXmlBeforeAnyItem_ThrowsMalformedXml()
+    {
+        var exception = Assert.Throws<FeedFormatException>(() => Parse("<rss version=\"2.0\"><channel><title>T</titel></channel></rss>"));
+
+        Assert.StartsWith("malformed XML", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_TruncatedAfterItems_KeepsItemsAndWarns()
+    {
+        var result = Parse("""
+            <rss version="2.0"><channel><title>T</title>
+              <item><title>Complete</title><link>https://harbourgazette.example/1</link></item>
+              <item><title>Cut off</title><link>https://harbourgazette.
+            """);
+
+        Assert.Equal("Complete", Assert.Single(result.Items).Title);
+        Assert.Contains(result.Warnings, w => w.StartsWith("feed cut short", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Parse_InvalidUtf8_DecodesWithReplacementCharacters()
+    {
+        var head = Encoding.UTF8.GetBytes("<?xml version=\"1.0\" encoding=\"utf-8\"?><rss version=\"2.0\"><channel><title>T</title><item><title>Bad ");
+        var tail = Encoding.UTF8.GetBytes(" bytes</title><link>https://harbourgazette.example/bad</link></item></channel></rss>");
+        byte[] content = [.. head, 0xC3, 0x28, 0xFF, .. tail];
+
+        var result = Parse(content, "application/rss+xml; charset=utf-8");
+
+        var title = Assert.Single(result.Items).Title;
+        Assert.StartsWith("Bad \uFFFD", title, StringComparison.Ordinal);
+        Assert.EndsWith("bytes", title, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_TenThousandItems_ParsesAllQuickly()
+    {
+        var feed = new StringBuilder("<rss version=\"2.0\"><channel><title>Big</title>");
+        for (var i = 0; i < 10_000; i++)
+        {
+            feed.Append("<item><title>Story ").Append(i).Append(" &amp; more</title><link>https://harbourgazette.example/s/")
+                .Append(i).Append("</link><description>&lt;p&gt;Text ").Append(i).Append("&lt;/p&gt;</description>")
+                .Append("<pubDate>Sat, 09 Aug 2025 14:03:00 GMT</pubDate></item>");
+        }
+        feed.Append("</channel></rss>");
+        var stopwatch = Stopwatch.StartNew();
+
+        var result = Parse(feed.ToString());
+
+        Assert.Equal(10_000, result.Items.Count);
+        Assert.Equal("Story 9999 & more", result.Items[^1].Title);
+        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(20), $"took {stopwatch.Elapsed}");
+    }
+
+    [Fact]
+    public void Parse_TenThousandItemsWithBadDates_CapsTheWarnings()
+    {
+        var feed = new StringBuilder("<rss version=\"2.0\"><channel><title>Big</title>");
+        for (var i = 0; i < 10_000; i++)
+        {
+            feed.Append("<item><title>S</title><link>https://harbourgazette.example/").Append(i).Append("</link><pubDate>soon</pubDate></item>");
+        }
+        feed.Append("</channel></rss>");
+
+        var result = Parse(feed.ToString());
+
+        Assert.Equal(10_000, result.Items.Count);
+        Assert.True(result.Warnings.Count <= 25);
+        Assert.Contains("9980 more warnings not shown", result.Warnings);
+    }
+}
