@@ -172,8 +172,8 @@ internal static partial class SpeakerPhrase
     {
         string? suffix = null;
         var ofIndex = words.FindLastIndex(w => w is "of" or "de");
-        if (ofIndex > 0 && ofIndex < words.Count - 1 && Lexicon.Places.Contains(string.Join(' ', words.Skip(ofIndex + 1)))
-            && IsCapitalized(words[ofIndex - 1]) && !Lexicon.IsRoleWord(words[ofIndex - 1]))
+        if (ofIndex > 0 && ofIndex < words.Count - 1 && words.Count - ofIndex <= 3 && words.Skip(ofIndex + 1).All(IsCapitalized)
+            && IsPersonalNameWord(words[ofIndex - 1]))
         {
             suffix = string.Join(' ', words.Skip(ofIndex));
             words = words.Take(ofIndex).ToList();

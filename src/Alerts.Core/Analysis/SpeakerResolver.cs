@@ -206,7 +206,7 @@ internal sealed partial class SpeakerResolver
 
         var picked = new List<string>();
         var appositive = tokens[^1].EndsClause;
-        for (var i = tokens.Count - 1; i >= 0 && picked.Count < 12; i--)
+        for (var i = tokens.Count - 1; i >= 0 && picked.Count < 14; i--)
         {
             var word = tokens[i].Word;
             if (i < tokens.Count - 1 && tokens[i].EndsClause)
@@ -214,24 +214,27 @@ internal sealed partial class SpeakerResolver
                 break;
             }
 
-            if (appositive && Lexicon.Determiners.Contains(word))
-            {
-                break;
-            }
-
             var allowed = Lexicon.IsRoleWord(word) || (SpeakerPhrase.IsCapitalized(word) && !Lexicon.NotNames.Contains(word))
-                || word is "of" or "de" || (appositive && word is "at" or "against" or "for" or "the" or "with" or "and");
+                || word is "of" or "de" || (appositive && (word is "at" or "against" or "for" or "with" or "and" or "in"
+                    || Lexicon.Determiners.Contains(word)));
             if (!allowed)
             {
-                if (appositive && picked.Count > 0 && i > 0)
-                {
-                    return null; // an appositive role must start with its article: "the secretary of state, Marco Rubio"
-                }
-
                 break;
             }
 
             picked.Insert(0, word);
+        }
+
+        if (appositive)
+        {
+            // An appositive role starts with its article: "the secretary of state, Marco Rubio".
+            var article = picked.FindIndex(Lexicon.Determiners.Contains);
+            if (article < 0)
+            {
+                return null;
+            }
+
+            picked = picked.Skip(article + 1).ToList();
         }
 
         while (picked.Count > 0 && picked[0] is "of" or "de" or "the" or "at" or "and")
@@ -245,7 +248,7 @@ internal sealed partial class SpeakerResolver
     private string PlaceAfter(int nameEnd)
     {
         var of = Regex.Match(text[nameEnd..Math.Min(text.Length, nameEnd + 60)], @"^ (of|de) ([\p{Lu}][\p{L}]+(?: [\p{Lu}][\p{L}]+)?)");
-        return of.Success && Lexicon.Places.Contains(of.Groups[2].Value) ? of.Value : "";
+        return of.Success ? of.Value : "";
     }
 
     private string? RoleAfter(int nameEnd)

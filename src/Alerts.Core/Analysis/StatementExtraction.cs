@@ -571,7 +571,16 @@ internal sealed partial class StatementExtraction(string text, ExtractionLimits 
             return !Lexicon.NotNames.Contains(word) || Lexicon.Honorifics.Contains(word);
         }
 
-        if (Lexicon.IsRoleWord(word) || Lexicon.Ordinals.Contains(word))
+        if (Lexicon.IsRoleWord(word) || Lexicon.Ordinals.Contains(word) || Lexicon.AnonymousHeads.Contains(word))
+        {
+            return true;
+        }
+
+        // A plain modifier in front of a head: "a police official", "two defense experts".
+        if (k + 1 < tokens.Count && !tokens[k].EndsClause && word.All(char.IsLower)
+            && (Lexicon.AnonymousHeads.Contains(tokens[k + 1].Word) || Lexicon.IsRoleWord(tokens[k + 1].Word))
+            && !Lexicon.SpeechVerbs.Contains(word) && !Lexicon.Prepositions.Contains(word) && !Lexicon.Auxiliaries.Contains(word)
+            && word is not ("and" or "but" or "or" or "that" or "y" or "que"))
         {
             return true;
         }
