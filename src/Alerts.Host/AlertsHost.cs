@@ -64,10 +64,10 @@ public static class AlertsHost
                 webJobs.AddAzureStorageBlobs();
                 webJobs.AddTimers();
             })
-            .ConfigureServices(services =>
+            .ConfigureServices((context, services) =>
             {
                 services.AddAlertsFetching();
-                services.AddAlertsAnalysisStep();
+                services.AddAlertsAnalysisStep(context.Configuration);
                 services.AddAlertsNovelty(inMemory: false);
                 services.AddAlertsDelivery();
                 services.AddSingleton<ITypeLocator>(new FunctionTypes(FunctionClasses));

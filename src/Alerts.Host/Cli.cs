@@ -110,9 +110,10 @@ public static class Cli
         }
 
         configuration.AddEnvironmentVariables();
+        var config = configuration.Build();
         var services = new ServiceCollection()
-            .AddSingleton<IConfiguration>(configuration.Build())
-            .AddAlertsReplay();
+            .AddSingleton<IConfiguration>(config)
+            .AddAlertsReplay(config);
         await using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
         var runner = provider.GetRequiredService<ReplayRunner>();
         await using var writer = new StreamWriter(output, append: false, new System.Text.UTF8Encoding(false));

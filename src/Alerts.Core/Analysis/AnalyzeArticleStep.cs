@@ -42,6 +42,5 @@ public sealed class AnalyzeArticleStep(
         var analysis = await analyzer.AnalyzeAsync(article, cancellationToken);
         await store.TryCreateAsync(PipelineNames.AnalysesContainer, blobName, analysis, cancellationToken);
         activity.ArticleAnalyzed();
-        Log.Analyzed(logger, blobName, analysis.Statements.Count, analysis.Analyzer);
     }
 }

@@ -4,8 +4,8 @@ namespace Alerts.Analysis;
 
 internal static partial class Log
 {
-    [LoggerMessage(2001, LogLevel.Information, "Analysed {BlobName}: {Statements} statements ({Analyzer} analyzer)")]
-    public static partial void Analyzed(ILogger logger, string blobName, int statements, string analyzer);
+    [LoggerMessage(2001, LogLevel.Information, "Analyzed article {ArticleId}: {StatementCount} statements, {OnTopicCount} on topic")]
+    public static partial void ArticleAnalyzed(ILogger logger, string articleId, int statementCount, int onTopicCount);
 
     [LoggerMessage(2002, LogLevel.Debug, "Article {BlobName} is already analysed")]
     public static partial void AlreadyAnalyzed(ILogger logger, string blobName);

@@ -41,12 +41,9 @@ public static class PipelineServiceCollectionExtensions
         return services;
     }
 
-    public static IServiceCollection AddAlertsAnalysisStep(this IServiceCollection services)
+    public static IServiceCollection AddAlertsAnalysisStep(this IServiceCollection services, IConfiguration configuration)
     {
-        services.TryAddSingleton(TimeProvider.System);
-        services.AddOptions<AnalysisOptions>().BindConfiguration(AnalysisOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.TryAddSingleton<ITextAnalyzer, OfflineTextAnalyzer>();
-        services.TryAddSingleton<ArticleAnalyzer>();
+        services.AddAlertsAnalysis(configuration);
         services.AddSingleton<AnalyzeArticleStep>();
         return services;
     }
@@ -78,22 +75,14 @@ public static class PipelineServiceCollectionExtensions
     }
 
     /// <summary>Replay: analysis and novelty over files, with in-memory stores and no network.</summary>
-    public static IServiceCollection AddAlertsReplay(this IServiceCollection services)
+    public static IServiceCollection AddAlertsReplay(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddAlertsAnalysisStepCore();
+        services.AddLogging();
+        services.AddAlertsAnalysis(configuration);
         services.AddAlertsNovelty(inMemory: true);
         services.AddSingleton<HtmlArticleExtractor>();
         services.AddSingleton<ArticleFileReader>();
         services.AddSingleton<ReplayRunner>();
-        return services;
-    }
-
-    private static IServiceCollection AddAlertsAnalysisStepCore(this IServiceCollection services)
-    {
-        services.TryAddSingleton(TimeProvider.System);
-        services.AddOptions<AnalysisOptions>().BindConfiguration(AnalysisOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.TryAddSingleton<ITextAnalyzer, OfflineTextAnalyzer>();
-        services.TryAddSingleton<ArticleAnalyzer>();
         return services;
     }
 }

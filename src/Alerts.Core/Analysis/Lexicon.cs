@@ -1,0 +1,187 @@
+using System.Collections.Frozen;
+
+namespace Alerts.Analysis;
+
+internal enum Gender
+{
+    Unknown,
+    Male,
+    Female,
+}
+
+/// <summary>Word lists for attribution in English and Spanish news. Kept in one place so that tuning is one edit.</summary>
+internal static class Lexicon
+{
+    // Entries are separated by whitespace; "_" joins the words of one entry ("White_House").
+    private static FrozenSet<string> Set(string words) =>
+        words.Split([' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries)
+            .Select(w => w.Replace('_', ' '))
+            .ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Verbs that introduce what someone said.</summary>
+    public static readonly FrozenSet<string> SpeechVerbs = Set("""
+        said says say told tells wrote writes added adds stressed stresses explained explains stated states warned warns
+        declared declares noted notes insisted insists argued argues claimed claims asserted asserts acknowledged
+        admitted confirmed confirms denied denies announced announces emphasized emphasised emphasizes reiterated
+        reiterates replied responded countered cautioned predicted questioned called calls urged urges vowed pledged
+        promised suggested suggests maintained maintains remarked observed tweeted reported reports reassured assured
+        conceded contended disclosed revealed indicated complained charged alleged testified recalled acknowledges written
+        dijo dice afirmó afirma señaló señala aseguró asegura declaró declara explicó explica advirtió advierte indicó
+        indica sostuvo sostiene agregó agrega añadió añade comentó expresó manifestó subrayó destacó insistió respondió
+        precisó reiteró anunció informó reportó publicó escribió denunció acusó confirmó negó enfatizó puntualizó
+        recalcó admitió reconoció aclaró
+        """);
+
+    /// <summary>Speech verbs that also take plain objects ("added the group to the list"): they need "that", a colon
+    /// or an adjacent quote before they count.</summary>
+    public static readonly FrozenSet<string> WeakVerbs = Set("added adds agregó añadió announced announces anunció states publicó confirmed confirms denied denies charged indicated");
+
+    /// <summary>Verbs whose first complement is a listener: "told reporters", "reassured the public".</summary>
+    public static readonly FrozenSet<string> ListenerVerbs = Set("told tells reassured assured urged warned");
+
+    public static readonly FrozenSet<string> ReportVerbs = Set("reported reports informó reportó publicó");
+
+    public static readonly FrozenSet<string> Complementizers = Set("that que");
+
+    public static readonly FrozenSet<string> Pronouns = Set("he she they él ella ellos ellas");
+
+    public static readonly FrozenSet<string> Determiners = Set("a an the his her their its one another un una el la los las su sus otro otra");
+
+    public static readonly FrozenSet<string> Honorifics = Set("""
+        Mr. Mrs. Ms. Miss Dr. Sen. Rep. Gov. Gen. Adm. Lt. Col. Maj. Capt. Sgt. Prof. Pres. Sr. Sra. Srta. Lic. Ing.
+        Mr Mrs Ms Dr Sen Rep Gov Gen
+        """);
+
+    public static readonly FrozenSet<string> FemaleHonorifics = Set("Mrs. Ms. Miss Sra. Srta. Mrs Ms");
+    public static readonly FrozenSet<string> MaleHonorifics = Set("Mr. Sr. Mr");
+
+    /// <summary>Words that make up titles and roles; capitalised or not ("Secretary of State", "deputy press secretary").</summary>
+    public static readonly FrozenSet<string> RoleWords = Set("""
+        president vice secretary minister state defense defence foreign attorney general senator representative
+        congressman congresswoman governor mayor chief director ambassador spokesperson spokesman spokeswoman press
+        deputy prime commander admiral chairman chairwoman chair leader speaker justice judge homeland security
+        treasury interior border czar pope king queen prince lawmaker official officials adviser advisor aide analyst
+        expert researcher professor economist diplomat envoy head founder co-founder cofounder member members
+        executive officer sheriff prosecutor counsel lieutenant colonel major captain sergeant general-secretary
+        secretary-general undersecretary under assistant senior former top acting interim national military
+        intelligence policy strategy fellow associate partner manager coordinator correspondent reporter editor
+        columnist commentator strategist consultant candidate lawyer source sources
+        presidente presidenta mandatario mandataria secretario secretaria ministro ministra canciller gobernador
+        gobernadora senador senadora diputado diputada almirante vocero vocera portavoz directora fiscal alcalde
+        alcaldesa embajador embajadora jefe jefa funcionario funcionaria funcionarios analista experto experta
+        investigador investigadora titular subsecretario subsecretaria líder dirigente
+        """);
+
+    /// <summary>Heads of a phrase naming an unnamed source.</summary>
+    public static readonly FrozenSet<string> AnonymousHeads = Set("""
+        official officials source sources analyst analysts expert experts diplomat diplomats aide aides person people
+        officer officers lawmaker lawmakers spokesperson spokesman spokeswoman adviser advisers advisor advisors
+        insider insiders resident residents witness witnesses observer observers researcher researchers critics
+        funcionario funcionarios funcionaria fuente fuentes analista analistas experto expertos vocero vocera portavoz
+        especialista especialistas
+        """);
+
+    /// <summary>Heads of a phrase naming an organisation.</summary>
+    public static readonly FrozenSet<string> OrganizationHeads = Set("""
+        Department Ministry Agency Office Command Council Committee Commission Group Initiative Institute Embassy Army
+        Navy Marines Party Court Bureau Service Administration administration Government government Organization
+        Organisation Association Union Foundation Center Centre Congress Senate House Parliament Cabinet cabinet
+        Secretariat Secretaría Cancillería Gobierno gobierno Ejército Armada Fiscalía Procuraduría Guard Corps Forces
+        Pentagon Pentágono Kremlin ministry embassy spokesperson's
+        """);
+
+    public static readonly FrozenSet<string> KnownOrganizations = Set("""
+        White_House Pentagon State_Department Kremlin Casa_Blanca Pentágono Cancillería Department_of_Defense
+        Defense_Department Justice_Department Department_of_Justice Homeland_Security Department_of_State
+        United_Nations UN NATO FBI DEA CIA Sedena Semar Morena Hamas Hezbollah Trump_administration Biden_administration
+        International_Crisis_Group Human_Rights_Watch Amnesty_International
+        """);
+
+    public static readonly FrozenSet<string> KnownMedia = Set("""
+        Reuters Bloomberg Axios Politico AP AFP EFE CNN BBC NBC CBS ABC NPR Univision Telemundo Guardian Reforma Milenio
+        Proceso Excélsior Excelsior Infobae Associated_Press Agence_France-Presse New_York_Times Washington_Post
+        Wall_Street_Journal Los_Angeles_Times Financial_Times Fox_News ABC_News NBC_News CBS_News Al_Jazeera
+        El_Universal La_Jornada El_País El_Financiero El_Economista Blaze_News Blaze_Media The_Hill Sky_News
+        """);
+
+    public static readonly FrozenSet<string> MediaSuffixes = Set("Times Post News Journal Herald Tribune Guardian Telegraph Gazette Chronicle Observer Sun Mirror Inquirer Examiner Independent Reporter Globe Star Daily Magazine Network Press Media Radio TV Broadcasting");
+
+    public static readonly FrozenSet<string> Places = Set("""
+        Mexico México United_States U.S. US USA America Washington Venezuela Caracas Latin_America Haiti Colombia
+        Sinaloa Tijuana Mexico_City Ciudad_de_México Texas California Arizona New_Mexico Cuba Ecuador Honduras Guatemala
+        Panama Panamá Canada Canadá El_Salvador Nicaragua Costa_Rica Brazil Brasil Peru Perú Chile Argentina Bolivia
+        Chihuahua Sonora Tamaulipas Jalisco Michoacán Guerrero Juárez Culiacán Monterrey Guadalajara Nuevo_León
+        Baja_California Coahuila Durango Zacatecas Veracruz Oaxaca Chiapas Yucatán Quintana_Roo Gulf_of_Mexico Caribbean
+        Pacific Atlantic Estados_Unidos Beijing China Russia Moscow Ukraine Kyiv Israel Gaza Iran Europe
+        """);
+
+    /// <summary>Adjectives of nationality, which prefix titles ("Mexican President").</summary>
+    public static readonly FrozenSet<string> Nationalities = Set("""
+        American Mexican Venezuelan Colombian Canadian Cuban Haitian Guatemalan Honduran Salvadoran Brazilian
+        Chinese Russian Ukrainian Israeli Iranian British French German Spanish European
+        estadounidense mexicano mexicana venezolano venezolana
+        """);
+
+    public static readonly FrozenSet<string> FemaleNames = Set("""
+        Claudia Anna Ana Cecilia Pam Pamela Maria María Mary Karoline Kristi Tulsi Susie Nancy Hillary Kamala Elizabeth
+        Sarah Sara Laura Linda Patricia Jennifer Jessica Karen Lisa Michelle Emily Emma Olivia Sophia Isabel Isabella
+        Lucía Lucia Marta Martha Rosa Carmen Alicia Alejandra Gabriela Verónica Veronica Adriana Mariana Daniela Andrea
+        Paula Elena Julia Teresa Guadalupe Rocío Beatriz Silvia Leticia Margarita Xóchitl Xochitl Luisa Fernanda
+        Victoria Catherine Katherine Kate Rachel Rebecca Amy Angela Helen Ruth Sharon Deborah Diana Alexandria Ilhan
+        Marjorie Lauren Megan Hannah Grace Samantha Natalia Valeria Ximena Rosario Josefina Irene Eva Inés Ines Alma
+        Norma Lorena Olga Raquel Ingrid Ursula Giorgia Kaja Tammy Kelly Sheila Janet Joan Nikki Liz Marcela Mónica Monica
+        """);
+
+    public static readonly FrozenSet<string> MaleNames = Set("""
+        Donald Marco Brian Mark Joe Joseph Pete Peter JD James John Robert Michael William David Richard Thomas
+        Charles Christopher Daniel Matthew Anthony Paul Steven Andrew Kenneth Kevin Jason Ronald Timothy Jeffrey Ryan
+        Gary Eric Stephen Jonathan Larry Justin Scott Frank Benjamin Gregory Samuel Raymond Patrick Alexander Jack
+        Dennis Jerry Tyler Aaron Henry Adam Douglas Nathan Zachary Kyle Walter Harold Carl Arthur Gerald Roger Keith
+        Jeremy Terry Lawrence Sean Christian Austin Jesse Dylan Bryan Alan Ralph Roy Eugene Russell Bobby Mason Philip
+        Louis Vladimir Volodymyr Xi Emmanuel Olaf Keir Justin Andrés Andres Manuel Nicolás Nicolas Juan José Jose Luis
+        Carlos Jorge Jesús Jesus Miguel Alejandro Francisco Ricardo Fernando Javier Eduardo Roberto Sergio Alberto
+        Rafael Arturo Enrique Héctor Hector Raúl Raul Omar Marcelo Gustavo Felipe Ernesto Alfonso Ramón Ramon Pedro
+        Pablo Mario Diego Gerardo Rubén Ruben Adán Adan Ovidio Ismael Joaquín Joaquin Rocha Hegseth Tom Ron Ted Lindsey
+        Mike Chuck Mitch Kash Stephen Marcos Alfredo Genaro Óscar Oscar Hugo Iván Ivan Gabriel Samuel Esteban
+        """);
+
+    /// <summary>Words that open a sentence or clause but are never part of a speaker's name.</summary>
+    public static readonly FrozenSet<string> NotNames = Set("""
+        The A An In On At But And Or While When After Before During Since If As So Yet For Not No It Its This That
+        These Those There Their They He She We I You Our His Her Any Some Many Most All Each Every One Two Three
+        Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August
+        September October November December El La Los Las Un Una En Con Por Para Según De Del Y O Pero Aunque Reacting
+        Like Also However Meanwhile Still Even Asked Speaking According
+        """);
+
+    public static readonly FrozenSet<string> Particles = Set("de del la las los van von der da di bin al le du y");
+
+    /// <summary>Role words that only modify a head ("deputy press secretary"): a phrase ending in one is no role.</summary>
+    public static readonly FrozenSet<string> RoleModifiers = Set("""
+        press deputy vice state defense defence foreign attorney homeland security treasury interior border prime under
+        assistant senior former top acting interim national military intelligence policy executive co-founder
+        """);
+
+    public static readonly FrozenSet<string> ListenerNouns = Set("""
+        reporters journalists lawmakers supporters senators legislators students people audiences listeners viewers
+        him her them me us periodistas medios
+        """);
+
+    public static readonly FrozenSet<string> TimeWords = Set("""
+        Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August
+        September October November December week month year weekend morning afternoon evening night today yesterday
+        lunes martes miércoles jueves viernes sábado domingo enero febrero marzo abril mayo junio julio agosto
+        septiembre octubre noviembre diciembre semana
+        """);
+
+    public static readonly FrozenSet<string> Prepositions = Set("on in at during to after before via through with from while en durante ante tras desde");
+
+    public static readonly FrozenSet<string> Auxiliaries = Set("has have had also previously publicly repeatedly later then again recently earlier already once twice ha había también has've would will reportedly");
+
+    public static readonly FrozenSet<string> Ordinals = Set("second third fourth fifth other another several two three otro otra segundo segunda");
+
+    public static bool IsRoleWord(string word) => RoleWords.Contains(word.TrimEnd('.', ','));
+
+    public static Gender GenderOfFirstName(string name) =>
+        FemaleNames.Contains(name) ? Gender.Female : MaleNames.Contains(name) ? Gender.Male : Gender.Unknown;
+}

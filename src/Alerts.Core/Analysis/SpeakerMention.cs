@@ -1,0 +1,253 @@
+using System.Text.RegularExpressions;
+
+namespace Alerts.Analysis;
+
+internal enum MentionForm
+{
+    FullName,
+    Surname,
+    Pronoun,
+    RoleOnly,
+    Group,
+    Implicit,
+}
+
+/// <summary>How a speaker is named at one place: "Mr. Rubio", "she", "a U.S. official", "the secretary of state".</summary>
+internal sealed record SpeakerMention(MentionForm Form, SpeakerKind Kind, string Name, string? Role, Gender Gender)
+{
+    public static SpeakerMention Implicit { get; } = new(MentionForm.Implicit, SpeakerKind.Unknown, "", null, Gender.Unknown);
+}
+
+/// <summary>Reads a noun phrase in subject position as a speaker mention, or says it is not one.</summary>
+internal static partial class SpeakerPhrase
+{
+    public static SpeakerMention? Parse(string phrase)
+    {
+        var segments = phrase.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(s => s.Trim('\u201C', '\u201D', '"', '\u2014', ' ', '.'))
+            .Where(s => s.Length > 0)
+            .ToList();
+        if (segments.Count == 0)
+        {
+            return null;
+        }
+
+        if (segments.Count == 1)
+        {
+            return ParseSimple(segments[0]);
+        }
+
+        // Appositives: "the secretary of state, Marco Rubio" / "Brian Finucane, with the Crisis Group" /
+        // "A U.S. official, speaking on the condition of anonymity".
+        var first = ParseSimple(segments[0]);
+        var second = ParseSimple(segments[1]);
+        if (second is { Form: MentionForm.FullName or MentionForm.Surname } && first is null or { Form: MentionForm.RoleOnly or MentionForm.Group })
+        {
+            return second with { Role = second.Role ?? RoleText(segments[0]), Kind = SpeakerKind.Person };
+        }
+
+        if (first is { Form: MentionForm.FullName or MentionForm.Surname })
+        {
+            return IsDescription(segments[1]) ? first with { Role = first.Role ?? RoleText(segments[1]) } : first;
+        }
+
+        return first ?? ParseSimple(segments[^1]);
+    }
+
+    public static SpeakerMention? ParseSimple(string phrase)
+    {
+        var words = phrase.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
+        if (words.Count == 0 || words.Count > 14)
+        {
+            return null;
+        }
+
+        if (words.Count == 1 && Lexicon.Pronouns.Contains(words[0]))
+        {
+            var gender = words[0].ToUpperInvariant() switch
+            {
+                "HE" or "ÉL" => Gender.Male,
+                "SHE" or "ELLA" => Gender.Female,
+                _ => Gender.Unknown,
+            };
+            return new SpeakerMention(MentionForm.Pronoun, SpeakerKind.Person, words[0], null, gender);
+        }
+
+        var report = ReportFrom().Match(phrase);
+        if (report.Success)
+        {
+            return ParseSimple(report.Groups["source"].Value) is { Kind: SpeakerKind.Media } media ? media : null;
+        }
+
+        var hasDeterminer = Lexicon.Determiners.Contains(words[0]);
+        var core = hasDeterminer ? words.Skip(1).ToList() : words;
+        if (core.Count == 0)
+        {
+            return null;
+        }
+
+        var coreText = string.Join(' ', core).TrimEnd('.');
+        if (IsMedia(core, coreText))
+        {
+            return Group(SpeakerKind.Media, coreText);
+        }
+
+        if (Lexicon.KnownOrganizations.Contains(coreText) || Lexicon.Places.Contains(coreText)
+            || (Lexicon.OrganizationHeads.Contains(core[^1]) && !core.Any(IsPersonalNameWord) && IsCapitalized(core[0]))
+            || (core.Count == 1 && core[0] is "government" or "administration" or "gobierno"))
+        {
+            return Group(SpeakerKind.Organization, hasDeterminer && !IsCapitalized(core[0]) ? phrase : coreText);
+        }
+
+        if (Lexicon.Honorifics.Contains(core[0]) && core.Count >= 2)
+        {
+            var gender = Lexicon.FemaleHonorifics.Contains(core[0]) ? Gender.Female
+                : Lexicon.MaleHonorifics.Contains(core[0]) ? Gender.Male : Gender.Unknown;
+            var name = string.Join(' ', core.Skip(1));
+            return new SpeakerMention(core.Count > 2 ? MentionForm.FullName : MentionForm.Surname, SpeakerKind.Person, name, null, gender);
+        }
+
+        var (roleWords, nameWords, suffix) = SplitName(core);
+        if (nameWords.Count > 0 && !(hasDeterminer && roleWords.Count == 0 && nameWords.Count == 1 && !IsCapitalized(words[0])))
+        {
+            var role = roleWords.Count > 0 ? string.Join(' ', roleWords) : null;
+            if (suffix is not null)
+            {
+                role = role is null ? suffix : $"{role} {suffix}";
+            }
+
+            var form = nameWords.Count >= 2 ? MentionForm.FullName : MentionForm.Surname;
+            return new SpeakerMention(form, SpeakerKind.Person, string.Join(' ', nameWords), role, GenderOf(nameWords[0], roleWords));
+        }
+
+        var bare = core.Select(w => w.TrimEnd('.', ',')).ToList();
+        var isAnonymous = bare.Any(Lexicon.AnonymousHeads.Contains) || bare.Contains("familiar", StringComparer.OrdinalIgnoreCase);
+        var isGeneric = hasDeterminer && !words[0].Equals("the", StringComparison.OrdinalIgnoreCase)
+            && !words[0].Equals("his", StringComparison.OrdinalIgnoreCase) && !words[0].Equals("her", StringComparison.OrdinalIgnoreCase)
+            && !words[0].Equals("el", StringComparison.OrdinalIgnoreCase) && !words[0].Equals("la", StringComparison.OrdinalIgnoreCase);
+        if (isAnonymous && (isGeneric || !hasDeterminer || bare[^1].EndsWith('s')))
+        {
+            return Group(SpeakerKind.AnonymousSource, phrase.TrimEnd('.', ','));
+        }
+
+        if (bare.All(w => Lexicon.IsRoleWord(w) || Lexicon.Nationalities.Contains(w) || w is "of" or "de" or "del"
+                || Lexicon.Places.Contains(w) || IsCapitalized(w)) && bare.Any(Lexicon.IsRoleWord) && bare.Count <= 8)
+        {
+            return new SpeakerMention(MentionForm.RoleOnly, SpeakerKind.Person, RoleText(phrase) ?? phrase, RoleText(phrase),
+                GenderOf("", bare));
+        }
+
+        return isAnonymous && bare.Count <= 6 ? Group(SpeakerKind.AnonymousSource, phrase.TrimEnd('.', ',')) : null;
+    }
+
+    // "the secretary of state" has the head "secretary"; "press" alone (as in "press reports") has none.
+    private static bool HasRoleHead(List<string> words)
+    {
+        var of = words.FindIndex(w => w is "of" or "de" or "del");
+        var head = of > 0 ? words[of - 1] : words[^1];
+        return Lexicon.IsRoleWord(head) && !Lexicon.RoleModifiers.Contains(head);
+    }
+
+    public static bool IsCapitalized(string word) => word.Length > 0 && char.IsUpper(word[0]);
+
+    /// <summary>A role as it reads after its article: "a leader at the Initiative" → "leader at the Initiative".</summary>
+    public static string? RoleText(string phrase)
+    {
+        var words = phrase.Trim().TrimEnd(',', '.').Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
+        while (words.Count > 0 && (Lexicon.Determiners.Contains(words[0]) || words[0] is "with" or "of" or "from" or "at"))
+        {
+            words.RemoveAt(0);
+        }
+
+        return words.Count == 0 ? null : string.Join(' ', words);
+    }
+
+    private static bool IsDescription(string segment)
+    {
+        var first = segment.Split(' ')[0];
+        return Lexicon.Determiners.Contains(first) || first is "with" or "of" or "from" or "at" || Lexicon.IsRoleWord(first);
+    }
+
+    private static (List<string> Role, List<string> Name, string? Suffix) SplitName(List<string> words)
+    {
+        string? suffix = null;
+        var ofIndex = words.FindLastIndex(w => w is "of" or "de");
+        if (ofIndex > 0 && ofIndex < words.Count - 1 && words.Count - ofIndex <= 3 && words.Skip(ofIndex + 1).All(IsCapitalized)
+            && IsPersonalNameWord(words[ofIndex - 1]))
+        {
+            suffix = string.Join(' ', words.Skip(ofIndex));
+            words = words.Take(ofIndex).ToList();
+        }
+
+        var name = new List<string>();
+        var i = words.Count - 1;
+        for (; i >= 0; i--)
+        {
+            var w = words[i].TrimEnd(',');
+            if (IsPersonalNameWord(w) || (name.Count > 0 && i > 0 && Lexicon.Particles.Contains(w) && IsPersonalNameWord(words[i - 1])))
+            {
+                name.Insert(0, w);
+                continue;
+            }
+
+            break;
+        }
+
+        var role = words.Take(i + 1).ToList();
+        // A lone capitalised word after lowercase words is a sentence fragment, not a titled name.
+        if (role.Count > 0 && role.Any(r => !IsCapitalized(r) && !Lexicon.IsRoleWord(r) && !Lexicon.Particles.Contains(r)
+                && r is not ("of" or "and")))
+        {
+            return ([], [], null);
+        }
+
+        return (role, name, suffix);
+    }
+
+    public static bool IsPersonalNameWord(string word)
+    {
+        var w = word.TrimEnd(',', '.');
+        return w.Length > 1 && IsCapitalized(w) && !w.Contains('.', StringComparison.Ordinal)
+            && !Lexicon.IsRoleWord(w) && !Lexicon.Nationalities.Contains(w) && !Lexicon.NotNames.Contains(w)
+            && !Lexicon.Places.Contains(w) && !Lexicon.OrganizationHeads.Contains(w) && !Lexicon.KnownMedia.Contains(w)
+            && !Lexicon.KnownOrganizations.Contains(w) && !Lexicon.Honorifics.Contains(w) && !Lexicon.MediaSuffixes.Contains(w)
+            && !w.EndsWith("’s", StringComparison.Ordinal) && !w.EndsWith("'s", StringComparison.Ordinal)
+            && !(w.Length > 1 && w.All(c => char.IsUpper(c) || c == '-'));
+    }
+
+    private static Gender GenderOf(string firstName, IEnumerable<string> roleWords)
+    {
+        var byName = Lexicon.GenderOfFirstName(firstName);
+        if (byName != Gender.Unknown)
+        {
+            return byName;
+        }
+
+        foreach (var role in roleWords)
+        {
+            if (role is "spokeswoman" or "congresswoman" or "chairwoman" or "presidenta" or "mandataria" or "secretaria"
+                or "ministra" or "gobernadora" or "senadora" or "diputada" or "vocera" or "embajadora" or "jefa")
+            {
+                return Gender.Female;
+            }
+
+            if (role is "spokesman" or "congressman" or "chairman" or "mandatario")
+            {
+                return Gender.Male;
+            }
+        }
+
+        return Gender.Unknown;
+    }
+
+    private static bool IsMedia(List<string> core, string coreText)
+        => Lexicon.KnownMedia.Contains(coreText)
+            || (Lexicon.MediaSuffixes.Contains(core[^1]) && core.All(IsCapitalized) && !Lexicon.KnownOrganizations.Contains(coreText)
+                && !(core.Count == 1 && core[0] is "Press" or "Media" or "Network"));
+
+    private static SpeakerMention Group(SpeakerKind kind, string name)
+        => new(MentionForm.Group, kind, name, null, Gender.Unknown);
+
+    [GeneratedRegex(@"^(?:an?|the)?\s*(?:\w+\s+)?reports?\s+(?:from|in|by|of)\s+(?<source>.+)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ReportFrom();
+}

@@ -1,0 +1,280 @@
+using System.Text.RegularExpressions;
+
+namespace Alerts.Analysis;
+
+/// <summary>Turns mentions into one canonical speaker per person or group within one article. The first full mention
+/// gives name and role; "Mr. Rubio", "Rubio", "she" and "the secretary of state" resolve to it.</summary>
+internal sealed partial class SpeakerResolver
+{
+    private readonly List<Person> people = [];
+    private readonly List<(int Offset, Person Person)> mentions = [];
+    private readonly List<Speaker> groups = [];
+    private readonly string text;
+    private readonly IReadOnlyList<Quote> quotes;
+
+    public SpeakerResolver(string text, IReadOnlyList<Quote> quotes)
+    {
+        this.text = text;
+        this.quotes = quotes;
+        FindPeople();
+    }
+
+    public Speaker? Resolve(SpeakerMention mention, int offset, Speaker? previous)
+    {
+        switch (mention.Form)
+        {
+            case MentionForm.Group:
+                return Canonical(mention);
+            case MentionForm.Implicit:
+                return previous ?? Nearest(offset, Gender.Unknown)?.ToSpeaker();
+            case MentionForm.Pronoun when mention.Gender == Gender.Unknown:
+                return previous is { Kind: not SpeakerKind.Person } ? previous : null;
+            case MentionForm.Pronoun:
+                return Nearest(offset, mention.Gender)?.ToSpeaker();
+            case MentionForm.RoleOnly:
+                return ByRole(mention.Role ?? mention.Name, offset)?.ToSpeaker();
+            default:
+                var person = Register(mention, offset);
+                mentions.Add((offset, person));
+                return person.ToSpeaker();
+        }
+    }
+
+    private Person Register(SpeakerMention mention, int offset)
+    {
+        var surname = mention.Name.Split(' ')[^1];
+        var first = mention.Form == MentionForm.FullName ? mention.Name.Split(' ')[0] : null;
+        var person = people.FirstOrDefault(p => p.Surname.Equals(surname, StringComparison.OrdinalIgnoreCase)
+                && (first is null || p.Name.Split(' ').Length == 1 || p.Name.StartsWith(first, StringComparison.OrdinalIgnoreCase)))
+            ?? people.FirstOrDefault(p => p.Name.Split(' ', '-').Contains(surname, StringComparer.OrdinalIgnoreCase));
+        if (person is null)
+        {
+            person = new Person(mention.Name, surname, offset) { Role = mention.Role, Gender = mention.Gender };
+            people.Add(person);
+            return person;
+        }
+
+        if (mention.Form == MentionForm.FullName && person.Name.Split(' ').Length == 1)
+        {
+            person.Name = mention.Name;
+        }
+
+        person.Role ??= mention.Role;
+        if (person.Gender == Gender.Unknown)
+        {
+            person.Gender = mention.Gender;
+        }
+
+        return person;
+    }
+
+    private Person? Nearest(int offset, Gender gender)
+        => mentions.Where(m => m.Offset < offset && (gender == Gender.Unknown || m.Person.Gender != Opposite(gender)))
+            .OrderByDescending(m => m.Offset)
+            .Select(m => m.Person)
+            .FirstOrDefault();
+
+    private static Gender Opposite(Gender gender) => gender == Gender.Male ? Gender.Female : Gender.Male;
+
+    private Person? ByRole(string role, int offset)
+    {
+        var wanted = Words(role);
+        var nationality = wanted.FirstOrDefault(Lexicon.Nationalities.Contains);
+        var head = wanted.Where(w => !Lexicon.Nationalities.Contains(w)).ToList();
+        var candidates = people.Where(p => p.Role is not null && Matches(Words(p.Role), head, nationality)).ToList();
+        if (candidates.Count == 0)
+        {
+            return null;
+        }
+
+        return mentions.Where(m => m.Offset < offset && candidates.Contains(m.Person)).OrderByDescending(m => m.Offset)
+            .Select(m => m.Person).FirstOrDefault() ?? candidates[0];
+
+        static bool Matches(List<string> role, List<string> head, string? nationality)
+        {
+            var roleNationality = role.FirstOrDefault(Lexicon.Nationalities.Contains);
+            if (nationality is not null && roleNationality is not null && !nationality.Equals(roleNationality, StringComparison.OrdinalIgnoreCase))
+            {
+                return false;
+            }
+
+            var bare = role.Where(w => !Lexicon.Nationalities.Contains(w) && w is not ("U.S." or "US")).ToList();
+            var joined = string.Join(' ', bare);
+            var wanted = string.Join(' ', head.Where(w => w is not ("U.S." or "US")));
+            return wanted.Length > 0 && (joined.Contains(wanted, StringComparison.OrdinalIgnoreCase)
+                || Synonym(wanted).Any(s => joined.Contains(s, StringComparison.OrdinalIgnoreCase)));
+        }
+
+        static IEnumerable<string> Synonym(string role) => role.ToUpperInvariant() switch
+        {
+            "MANDATARIA" or "MANDATARIO" => ["presidenta", "presidente", "president"],
+            "PRESIDENTA" or "PRESIDENTE" => ["president"],
+            "SPOKESWOMAN" or "SPOKESMAN" => ["spokesperson", "press secretary"],
+            _ => [],
+        };
+    }
+
+    private static List<string> Words(string phrase)
+        => phrase.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => !Lexicon.Determiners.Contains(w)).ToList();
+
+    private Speaker Canonical(SpeakerMention mention)
+    {
+        var name = mention.Name;
+        var existing = groups.FirstOrDefault(g => g.Kind == mention.Kind
+            && (g.Name.Equals(name, StringComparison.OrdinalIgnoreCase)
+                || (mention.Kind == SpeakerKind.Media && g.Name.EndsWith(" " + name, StringComparison.OrdinalIgnoreCase))));
+        if (existing is not null)
+        {
+            return existing;
+        }
+
+        var speaker = new Speaker(name, null, mention.Kind);
+        groups.Add(speaker);
+        return speaker;
+    }
+
+    // People named in full anywhere outside quotes ("Mexican President Claudia Sheinbaum"), with the role written
+    // around the first mention, and every later mention of their surname for pronouns to look back to.
+    private void FindPeople()
+    {
+        foreach (Match match in CapitalisedRun().Matches(text))
+        {
+            if (InsideQuote(match.Index))
+            {
+                continue;
+            }
+
+            var words = match.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
+            var lead = words.TakeWhile(w => !SpeakerPhrase.IsPersonalNameWord(Bare(w))).Count();
+            var name = words.Skip(lead).Select(Bare).TakeWhile(SpeakerPhrase.IsPersonalNameWord).ToList();
+            if (name.Count < 2)
+            {
+                continue;
+            }
+
+            var nameStart = match.Index + words.Take(lead).Sum(w => w.Length + 1);
+            var nameEnd = nameStart + string.Join(' ', name).Length;
+            var role = RoleBefore(nameStart) is { } before ? before + PlaceAfter(nameEnd) : RoleAfter(nameEnd);
+            var known = Lexicon.GenderOfFirstName(name[0]) != Gender.Unknown;
+            if (!known && role is null)
+            {
+                continue;
+            }
+
+            var mention = SpeakerPhrase.ParseSimple((role is null ? "" : role + " ") + string.Join(' ', name));
+            var gender = mention?.Gender ?? Gender.Unknown;
+            Register(new SpeakerMention(MentionForm.FullName, SpeakerKind.Person, string.Join(' ', name), role, gender), nameStart);
+        }
+
+        foreach (var person in people)
+        {
+            foreach (Match match in Regex.Matches(text, $@"(?<![\p{{L}}-]){Regex.Escape(person.Surname)}(?![\p{{L}}-])"))
+            {
+                if (!InsideQuote(match.Index))
+                {
+                    mentions.Add((match.Index, person));
+                }
+            }
+
+            if (person.Gender == Gender.Unknown)
+            {
+                var honorific = Regex.Match(text, $@"\b(Mr|Mrs|Ms|Sr|Sra)\.?\s+{Regex.Escape(person.Surname)}\b");
+                person.Gender = !honorific.Success ? Gender.Unknown
+                    : honorific.Groups[1].Value is "Mr" or "Sr" ? Gender.Male : Gender.Female;
+            }
+        }
+
+        mentions.Sort((a, b) => a.Offset.CompareTo(b.Offset));
+    }
+
+    private static string Bare(string word)
+    {
+        var w = word.TrimEnd(',', '.');
+        return w.EndsWith("’s", StringComparison.Ordinal) || w.EndsWith("'s", StringComparison.Ordinal) ? w[..^2] : w;
+    }
+
+    private bool InsideQuote(int index) => quotes.Any(q => index > q.Open && index < q.Close);
+
+    private string? RoleBefore(int nameStart)
+    {
+        var start = Math.Max(0, text.LastIndexOf('\n', Math.Max(0, nameStart - 1)) + 1);
+        var tokens = TextLayout.Tokens(text, new TextRange(start, nameStart));
+        if (tokens.Count == 0)
+        {
+            return null;
+        }
+
+        var picked = new List<string>();
+        var appositive = tokens[^1].EndsClause;
+        for (var i = tokens.Count - 1; i >= 0 && picked.Count < 14; i--)
+        {
+            var word = tokens[i].Word;
+            if (i < tokens.Count - 1 && tokens[i].EndsClause)
+            {
+                break;
+            }
+
+            var allowed = Lexicon.IsRoleWord(word) || (SpeakerPhrase.IsCapitalized(word) && !Lexicon.NotNames.Contains(word))
+                || word is "of" or "de" || (appositive && (word is "at" or "against" or "for" or "with" or "and" or "in"
+                    || Lexicon.Determiners.Contains(word)));
+            if (!allowed)
+            {
+                break;
+            }
+
+            picked.Insert(0, word);
+        }
+
+        if (appositive)
+        {
+            // An appositive role starts with its article: "the secretary of state, Marco Rubio".
+            var article = picked.FindIndex(Lexicon.Determiners.Contains);
+            if (article < 0)
+            {
+                return null;
+            }
+
+            picked = picked.Skip(article + 1).ToList();
+        }
+
+        while (picked.Count > 0 && picked[0] is "of" or "de" or "the" or "at" or "and")
+        {
+            picked.RemoveAt(0);
+        }
+
+        return picked.Any(Lexicon.IsRoleWord) ? string.Join(' ', picked) : null;
+    }
+
+    private string PlaceAfter(int nameEnd)
+    {
+        var of = Regex.Match(text[nameEnd..Math.Min(text.Length, nameEnd + 60)], @"^ (of|de) ([\p{Lu}][\p{L}]+(?: [\p{Lu}][\p{L}]+)?)");
+        return of.Success ? of.Value : "";
+    }
+
+    private string? RoleAfter(int nameEnd)
+    {
+        var rest = text[nameEnd..Math.Min(text.Length, nameEnd + 120)];
+        var of = Regex.Match(rest, @"^ (of|de) ([\p{Lu}][\p{L}]+(?: [\p{Lu}][\p{L}]+)?)");
+        if (of.Success && Lexicon.Places.Contains(of.Groups[2].Value))
+        {
+            return null; // "President Claudia Sheinbaum of Mexico": RoleBefore already holds the title
+        }
+
+        var appositive = Regex.Match(rest, @"^, ((?:an?|the|with|from|of)\s[^,.;]{3,90}?),");
+        return appositive.Success ? SpeakerPhrase.RoleText(appositive.Groups[1].Value) : null;
+    }
+
+    [GeneratedRegex(@"(?<![\p{L}\p{N}])\p{Lu}[\p{L}’'.\-]*(?: (?:(?:de|del|la|van|von|bin) )?\p{Lu}[\p{L}’'\-]*\.?){1,7}")]
+    private static partial Regex CapitalisedRun();
+
+    private sealed class Person(string name, string surname, int firstOffset)
+    {
+        public string Name { get; set; } = name;
+        public string Surname { get; } = surname;
+        public int FirstOffset { get; } = firstOffset;
+        public string? Role { get; set; }
+        public Gender Gender { get; set; }
+
+        public Speaker ToSpeaker() => new(Name, Role, SpeakerKind.Person);
+    }
+}

@@ -1,0 +1,52 @@
+namespace Alerts.Analysis;
+
+/// <summary>What a watched topic looks like in words. Each term is a word or phrase, optionally ending in "*" to match
+/// any ending ("raid*"), optionally followed by "|weight" (0–1; the list's default otherwise). Matching ignores case.</summary>
+/// <remarks>Actions are what must happen for a statement to count (military force, invasion); actors and places say
+/// where and against whom; exclusions mark subjects that stay off-topic on their own (trade, extradition).</remarks>
+public sealed class TopicProfile
+{
+    public string Name { get; set; } = "";
+    public IReadOnlyList<string> Actions { get; set; } = [];
+    public IReadOnlyList<string> Actors { get; set; } = [];
+    public IReadOnlyList<string> Places { get; set; } = [];
+    public IReadOnlyList<string> Exclusions { get; set; } = [];
+
+    /// <summary>U.S. military force against cartels in or near Mexico, and Mexico's answers to it.</summary>
+    public static TopicProfile UsMexicoMilitaryAction { get; } = new()
+    {
+        Name = "U.S.–Mexico military action",
+        Actions =
+        [
+            "military|1", "militarily|1", "troops|1", "soldiers|0.9", "armed forces|1", "special forces|1", "marines|0.8",
+            "navy|0.8", "army|0.6", "armies|0.6", "airstrike*|1", "strikes|0.6", "strike on|0.6", "raid*|0.8", "drone*|0.8",
+            "missile*|0.8", "bomb*|0.8", "invasion|1", "invade*|1", "intervention|0.8", "intervene|0.8", "offensive|0.7",
+            "war|0.6", "act of war|1", "pentagon|0.7", "department of defense|0.7", "defense department|0.7",
+            "use of force|1", "force|0.4", "operations|0.3", "sovereignty|0.8", "off the table|0.3",
+            "terrorist organization*|0.5", "terrorist designation*|0.6", "terrorist group*|0.5", "designat*|0.3",
+            "terrorists|0.4", "unilateral*|0.5", "national security|0.3", "target*|0.2", "weaponry|0.4",
+            "militar*|1", "tropas|1", "soldados|0.9", "ejército|0.8", "fuerzas armadas|1", "fuerzas especiales|1",
+            "marina|0.6", "armada|0.6", "invasión|1", "invadir|1", "intervención|0.8", "intervenir|0.8", "soberanía|0.8",
+            "ataque*|0.6", "bombarde*|0.8", "dron*|0.8", "uso de la fuerza|1", "pentágono|0.7",
+            "organizaciones terroristas|0.5", "terroristas|0.4", "guerra|0.6",
+        ],
+        Actors =
+        [
+            "cartel*|0.6", "cártel*|0.6", "drug gang*|0.5", "gangs|0.3", "drug lord*|0.4", "druglord*|0.4",
+            "drug traffick*|0.3", "narco*|0.5", "sinaloa|0.4", "cjng|0.5", "jalisco new generation|0.5",
+            "criminal groups|0.3", "crimen organizado|0.4", "fentanyl|0.2", "fentanilo|0.2",
+        ],
+        Places =
+        [
+            "mexico|0.5", "méxico|0.5", "mexican*|0.4", "mexicano*|0.4", "mexicana*|0.4", "mexican soil|0.6",
+            "mexican territory|0.6", "on foreign soil|0.4", "territorio mexicano|0.6", "suelo mexicano|0.6",
+            "u.s.-mexico|0.5", "border|0.3", "frontera|0.3", "latin america|0.2", "estados unidos|0.3",
+            "at sea|0.3",
+        ],
+        Exclusions =
+        [
+            "trade", "tariff*", "arancel*", "extradit*", "extradición", "venezuela*", "maduro", "election*", "elección",
+            "reward", "recompensa", "immigration", "migración",
+        ],
+    };
+}

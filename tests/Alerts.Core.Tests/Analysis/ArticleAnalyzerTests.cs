@@ -1,0 +1,98 @@
+using Alerts.Analysis;
+using Alerts.Articles;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Alerts.Tests.Analysis;
+
+public sealed class ArticleAnalyzerTests
+{
+    private static readonly DateTimeOffset Now = new(2025, 8, 9, 12, 0, 0, TimeSpan.Zero);
+
+    private const string Text = """
+        Defense Secretary Victor Lang said on Thursday that troops could strike cartel camps in Mexico.
+
+        “We will not wait for another attack,” Lang said. “The navy is ready.”
+
+        The tariff talks will resume in June, a trade official said.
+        """;
+
+    private static ArticleAnalyzer CreateSut() => new(
+        new OfflineTextAnalyzer(),
+        new FakeTimeProvider(Now),
+        new StatementExtractor(),
+        new TopicScorer(TopicProfile.UsMexicoMilitaryAction),
+        Options.Create(new AnalysisOptions()),
+        NullLogger<ArticleAnalyzer>.Instance);
+
+    private static Article Article(string text) => new()
+    {
+        Id = "article-1",
+        Url = "https://example.test/a",
+        CanonicalUrl = "https://example.test/a",
+        Source = "Example",
+        Title = "Pentagon weighs options",
+        Fetched = Now,
+        Text = text,
+        ContentHash = "hash",
+    };
+
+    [Fact]
+    public async Task AnalyzeAsync_Article_FillsStatementsWithSpeakerOffsetsSentimentAndRelevance()
+    {
+        var analysis = await CreateSut().AnalyzeAsync(Article(Text), CancellationToken.None);
+
+        Assert.Equal(Now, analysis.Analyzed);
+        Assert.Equal("offline", analysis.Analyzer);
+        Assert.Equal(3, analysis.Statements.Count);
+        var (indirect, direct, trade) = (analysis.Statements[0], analysis.Statements[1], analysis.Statements[2]);
+        Assert.Equal(new Speaker("Victor Lang", "Defense Secretary", SpeakerKind.Person), direct.Speaker);
+        Assert.Equal("troops could strike cartel camps in Mexico", indirect.Text);
+        Assert.Equal(indirect.Text, Text.Substring(indirect.Offset, indirect.Length));
+        Assert.Equal(StatementKind.Direct, direct.Kind);
+        Assert.True(direct.Sentiment < 0);
+        Assert.True(indirect.IsOnTopic(0.5));
+        Assert.False(trade.IsOnTopic(0.5));
+        Assert.NotEmpty(indirect.Cues);
+        Assert.Matches("^[0-9a-f]{16}$", indirect.Id);
+    }
+
+    [Fact]
+    public async Task AnalyzeAsync_SameArticleTwice_GivesSameStatementIds()
+    {
+        var first = await CreateSut().AnalyzeAsync(Article(Text), CancellationToken.None);
+        var second = await CreateSut().AnalyzeAsync(Article(Text), CancellationToken.None);
+
+        Assert.Equal(first.Statements.Select(s => s.Id), second.Statements.Select(s => s.Id));
+        Assert.Equal(first.Statements.Count, first.Statements.Select(s => s.Id).Distinct().Count());
+    }
+
+    [Fact]
+    public void AddAlertsAnalysis_DefaultConfiguration_ResolvesAnalyzer()
+    {
+        using var provider = Services([]);
+
+        Assert.NotNull(provider.GetRequiredService<ArticleAnalyzer>());
+        Assert.Equal(0.5, provider.GetRequiredService<IOptions<AnalysisOptions>>().Value.Threshold);
+    }
+
+    [Theory]
+    [InlineData("Analysis:Threshold", "1.5")]
+    [InlineData("Analysis:Analyzer", "Cloud")]
+    public void AddAlertsAnalysis_InvalidSetting_FailsValidation(string key, string value)
+    {
+        using var provider = Services(new() { [key] = value });
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<AnalysisOptions>>().Value);
+        Assert.Contains(key.Split(':')[1], error.Message, StringComparison.Ordinal);
+    }
+
+    private static ServiceProvider Services(Dictionary<string, string?> settings)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        return new ServiceCollection().AddLogging().AddAlertsAnalysis(configuration).BuildServiceProvider();
+    }
+}

@@ -1,0 +1,275 @@
+using Alerts.Analysis;
+
+namespace Alerts.Tests.Analysis;
+
+public sealed class StatementExtractorTests
+{
+    private static readonly StatementExtractor Extractor = new();
+
+    private static IReadOnlyList<ExtractedStatement> Extract(params string[] paragraphs)
+        => Extractor.Extract(string.Join("\n\n", paragraphs));
+
+    [Fact]
+    public void Extract_StraightQuoteBeforeAttribution_AssignsSpeakerFromEarlierFullName()
+    {
+        var statements = Extract("Governor Lena Hart toured the dam.", "\"We will rebuild the bridge,\" Hart said.");
+
+        var statement = Assert.Single(statements);
+        Assert.Equal(new Speaker("Lena Hart", "Governor", SpeakerKind.Person), statement.Speaker);
+        Assert.Equal("We will rebuild the bridge", statement.Text);
+        Assert.Equal(StatementKind.Direct, statement.Kind);
+    }
+
+    [Fact]
+    public void Extract_CurlyQuoteWithInvertedAttribution_ReadsTitleAndName()
+    {
+        var statement = Assert.Single(Extract("\u201CThe border stays closed,\u201D said Interior Minister Tomas Varga."));
+
+        Assert.Equal("Tomas Varga", statement.Speaker.Name);
+        Assert.Equal("Interior Minister", statement.Speaker.Role);
+    }
+
+    [Fact]
+    public void Extract_QuoteSplitAroundAttribution_JoinsPartsIntoOneStatement()
+    {
+        var text = "\u201CThe plan is ready,\u201D Minister Tomas Varga said on Monday. \u201CWe start at dawn.\u201D";
+
+        var statement = Assert.Single(Extractor.Extract(text));
+        Assert.Equal("The plan is ready. We start at dawn.", statement.Text);
+        Assert.Equal(text.IndexOf("The plan", StringComparison.Ordinal), statement.Offset);
+        Assert.Equal(text.IndexOf("dawn.", StringComparison.Ordinal) + 5, statement.Offset + statement.Length);
+    }
+
+    [Fact]
+    public void Extract_QuoteContinuingOverParagraphs_IsOneStatement()
+    {
+        var statements = Extract(
+            "\u201CWe have waited long enough for the ministry to act.",
+            "\u201CNow the province will act alone,\u201D said Mayor Ruth Olsen.");
+
+        var statement = Assert.Single(statements);
+        Assert.Equal("Ruth Olsen", statement.Speaker.Name);
+        Assert.Contains("waited long enough", statement.Text, StringComparison.Ordinal);
+        Assert.Contains("province will act alone", statement.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Extract_UnattributedQuoteParagraph_BelongsToPreviousParagraphSpeaker()
+    {
+        var statements = Extract(
+            "\u201CThe harbour is safe,\u201D Admiral Nora Falk said.",
+            "\u201CNo ship will be turned away while I am in command.\u201D");
+
+        Assert.Equal(2, statements.Count);
+        Assert.All(statements, s => Assert.Equal("Nora Falk", s.Speaker.Name));
+    }
+
+    [Theory]
+    [InlineData("The so-called \"peace dividend\" never arrived in the valley.")]
+    [InlineData("\u201CNight Train to Lisbon\u201D opened in cinemas on Friday.")]
+    public void Extract_ScareQuotesAndTitles_AreDropped(string text)
+    {
+        Assert.Empty(Extractor.Extract(text));
+    }
+
+    [Fact]
+    public void Extract_PartialQuoteInsideSentence_StaysInIndirectStatement()
+    {
+        var statement = Assert.Single(Extract("Senator Paul Brandt called the deal a \u201Cdangerous gamble\u201D for the whole region."));
+
+        Assert.Equal("Paul Brandt", statement.Speaker.Name);
+        Assert.Equal(StatementKind.Indirect, statement.Kind);
+        Assert.Equal("the deal a \u201Cdangerous gamble\u201D for the whole region", statement.Text);
+    }
+
+    [Fact]
+    public void Extract_QuoteEndingClauseBeforeAttribution_KeepsWholeClause()
+    {
+        var statement = Assert.Single(Extract("Any deployment of foreign soldiers is \u201Cout of the question,\u201D President Ines Moreau of Veridia told reporters on Friday."));
+
+        Assert.Equal("Ines Moreau", statement.Speaker.Name);
+        Assert.Equal("Any deployment of foreign soldiers is \u201Cout of the question\u201D", statement.Text);
+    }
+
+    [Fact]
+    public void Extract_SaidOnDayThat_ReturnsReportedClause()
+    {
+        var statement = Assert.Single(Extract("Foreign Minister Alma Ruiz said on Tuesday that the talks would resume next week."));
+
+        Assert.Equal(StatementKind.Indirect, statement.Kind);
+        Assert.Equal("the talks would resume next week", statement.Text);
+        Assert.Equal("Foreign Minister", statement.Speaker.Role);
+    }
+
+    [Fact]
+    public void Extract_SaidWithoutThat_SkipsTimeAdjunct()
+    {
+        var statement = Assert.Single(Extract("Defense Secretary Victor Lang said on Thursday the base would stay open."));
+
+        Assert.Equal("the base would stay open", statement.Text);
+    }
+
+    [Fact]
+    public void Extract_MediaReport_IsReportByMedia()
+    {
+        var statement = Assert.Single(Extract("The Harbor Times reported on Friday that the army had moved two brigades."));
+
+        Assert.Equal(StatementKind.Report, statement.Kind);
+        Assert.Equal(new Speaker("Harbor Times", null, SpeakerKind.Media), statement.Speaker);
+        Assert.Equal("the army had moved two brigades", statement.Text);
+    }
+
+    [Fact]
+    public void Extract_ShortMediaNameLater_ResolvesToFullMediaName()
+    {
+        var statements = Extract(
+            "The plan was approved in May, according to a report from the Harbor Times.",
+            "The Times noted that the vote was close.");
+
+        Assert.Equal(2, statements.Count);
+        Assert.All(statements, s => Assert.Equal("Harbor Times", s.Speaker.Name));
+    }
+
+    [Fact]
+    public void Extract_AccordingToAppositive_NamesPersonAndRole()
+    {
+        var statement = Assert.Single(Extract("The convoy left at dawn, according to the interior minister, Jonas Pike, who spoke in the capital."));
+
+        Assert.Equal(new Speaker("Jonas Pike", "interior minister", SpeakerKind.Person), statement.Speaker);
+        Assert.Equal("The convoy left at dawn", statement.Text);
+    }
+
+    [Theory]
+    [InlineData("A senior defense official said the drills would continue all week.", "A senior defense official")]
+    [InlineData("A second official, speaking on condition of anonymity, said the drills would continue.", "A second official")]
+    [InlineData("The drills will continue through the week, two diplomats said.", "two diplomats")]
+    public void Extract_UnnamedSource_IsAnonymousSourceNamedByPhrase(string text, string phrase)
+    {
+        var statement = Assert.Single(Extract(text));
+
+        Assert.Equal(SpeakerKind.AnonymousSource, statement.Speaker.Kind);
+        Assert.Equal(phrase, statement.Speaker.Name);
+    }
+
+    [Theory]
+    [InlineData("The Foreign Ministry said it would summon the ambassador.", "Foreign Ministry")]
+    [InlineData("The White House did not comment on the plan but reiterated that no decision had been made.", "White House")]
+    public void Extract_Organization_IsOrganizationSpeaker(string text, string name)
+    {
+        var statement = Assert.Single(Extract(text));
+
+        Assert.Equal(new Speaker(name, null, SpeakerKind.Organization), statement.Speaker);
+    }
+
+    [Fact]
+    public void Extract_HonorificAndPronoun_ResolveToEarlierFullMention()
+    {
+        var statements = Extract(
+            "Prime Minister Clara Voss met the envoy on Sunday.",
+            "\u201CWe are ready for talks,\u201D she told reporters.",
+            "Ms. Voss added that the talks would be held in public.");
+
+        Assert.Equal(2, statements.Count);
+        Assert.All(statements, s => Assert.Equal(new Speaker("Clara Voss", "Prime Minister", SpeakerKind.Person), s.Speaker));
+    }
+
+    [Fact]
+    public void Extract_He_ResolvesToNearestMalePerson()
+    {
+        var statements = Extract(
+            "Senator Linda Price criticised the deployment. General Omar Castell defended it.",
+            "\u201CEvery step is lawful,\u201D he said.");
+
+        Assert.Equal("Omar Castell", Assert.Single(statements).Speaker.Name);
+    }
+
+    [Fact]
+    public void Extract_RoleOnlyMention_ResolvesToPersonIntroducedWithThatRole()
+    {
+        var statements = Extract(
+            "The defense secretary, Victor Lang, visited the base.",
+            "The defense secretary said the base would stay open for another decade.");
+
+        Assert.Equal(new Speaker("Victor Lang", "defense secretary", SpeakerKind.Person), Assert.Single(statements).Speaker);
+    }
+
+    [Fact]
+    public void Extract_AppositiveRoleAfterQuote_NamesPersonWithRole()
+    {
+        var statement = Assert.Single(Extract(
+            "\u201CIt changes nothing for us,\u201D a researcher at the Institute for Border Studies, Marta Quiroga, said in a statement to the Herald."));
+
+        Assert.Equal(new Speaker("Marta Quiroga", "researcher at the Institute for Border Studies", SpeakerKind.Person), statement.Speaker);
+    }
+
+    [Fact]
+    public void Extract_ConfirmedButSaid_ReturnsWhatWasSaid()
+    {
+        var statement = Assert.Single(Extract("A police official confirmed the arrest but said the suspect had not been charged."));
+
+        Assert.Equal("the suspect had not been charged", statement.Text);
+    }
+
+    [Fact]
+    public void Extract_HasSaidPublicly_ResolvesPronounToPreviousPerson()
+    {
+        var statement = Assert.Single(Extract(
+            "President Marcus Dale visited the port.",
+            "He has said publicly the navy would patrol the coast."));
+
+        Assert.Equal("Marcus Dale", statement.Speaker.Name);
+        Assert.Equal("the navy would patrol the coast", statement.Text);
+    }
+
+    [Fact]
+    public void Extract_SpanishGuillemetsWithSpanishVerb_AssignsSpeaker()
+    {
+        var statement = Assert.Single(Extract("\u00ABNo habr\u00E1 intervenci\u00F3n extranjera\u00BB, afirm\u00F3 la presidenta Elena Duarte."));
+
+        Assert.Equal(new Speaker("Elena Duarte", "presidenta", SpeakerKind.Person), statement.Speaker);
+        Assert.Equal("No habr\u00E1 intervenci\u00F3n extranjera", statement.Text);
+    }
+
+    [Fact]
+    public void Extract_SpanishIndirectWithQue_ReturnsReportedClause()
+    {
+        var statement = Assert.Single(Extract("El canciller Ram\u00F3n Ortiz dijo que el pa\u00EDs no aceptar\u00E1 tropas extranjeras."));
+
+        Assert.Equal("Ram\u00F3n Ortiz", statement.Speaker.Name);
+        Assert.Equal("el pa\u00EDs no aceptar\u00E1 tropas extranjeras", statement.Text);
+    }
+
+    [Fact]
+    public void Extract_SpanishQuoteWithoutSubject_BelongsToPersonJustMentioned()
+    {
+        var statement = Assert.Single(Extract(
+            "La secretaria Ana Lira habl\u00F3 con la prensa en la capital.",
+            "\u201CVamos a defender la soberan\u00EDa\u201D, asegur\u00F3."));
+
+        Assert.Equal("Ana Lira", statement.Speaker.Name);
+    }
+
+    [Fact]
+    public void Extract_SpanishSegun_AttributesClause()
+    {
+        var statement = Assert.Single(Extract("Seg\u00FAn el ministro Luis Pardo, la frontera seguir\u00E1 abierta."));
+
+        Assert.Equal("Luis Pardo", statement.Speaker.Name);
+        Assert.Equal("la frontera seguir\u00E1 abierta", statement.Text);
+    }
+
+    [Fact]
+    public void Extract_ColonLeadAttribution_AssignsSpeaker()
+    {
+        var statement = Assert.Single(Extract("Mayor Ruth Olsen said: \u201CThe shelters are open to everyone tonight.\u201D"));
+
+        Assert.Equal("Ruth Olsen", statement.Speaker.Name);
+        Assert.Equal("The shelters are open to everyone tonight.", statement.Text);
+    }
+
+    [Fact]
+    public void Extract_WeakVerbWithPlainObject_IsNotAStatement()
+    {
+        Assert.Empty(Extract("In July, the agency added the Northern Front to its list of banned groups."));
+    }
+}
