@@ -25,42 +25,47 @@ public static class Cli
         Settings come from local.settings.json (Values) or --settings FILE, then environment variables (A__B for A:B).
         """;
 
-    public static async Task<int> RunAsync(string[] args)
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
     {
         try
         {
             var (command, positional, flags) = Parse(args);
             return command switch
             {
-                "run" when positional.Count == 0 => await RunHostAsync(flags),
-                "replay" when positional.Count == 1 && flags.ContainsKey("--out") => await ReplayAsync(positional[0], flags),
-                "help" or "--help" or "-h" => PrintUsage(Console.Out, Ok),
-                _ => PrintUsage(Console.Error, BadUsage),
+                "run" when positional.Count == 0 => await RunHostAsync(flags, output),
+                "replay" when positional.Count == 1 && flags.ContainsKey("--out") => await ReplayAsync(positional[0], flags, output, error),
+                "help" or "--help" or "-h" => PrintUsage(output, Ok),
+                _ => PrintUsage(error, BadUsage),
             };
         }
         catch (UsageException e)
         {
-            await Console.Error.WriteLineAsync(e.Message);
-            return PrintUsage(Console.Error, BadUsage);
+            await error.WriteLineAsync(e.Message);
+            return PrintUsage(error, BadUsage);
         }
         catch (OptionsValidationException e)
         {
-            await Console.Error.WriteLineAsync("Configuration error:");
+            await error.WriteLineAsync("Configuration error:");
             foreach (var failure in e.Failures)
             {
-                await Console.Error.WriteLineAsync($"  {failure}");
+                await error.WriteLineAsync($"  {failure}");
             }
 
             return BadUsage;
         }
+        catch (Exception e) when (e is DirectoryNotFoundException or FileNotFoundException)
+        {
+            await error.WriteLineAsync($"error: {e.Message}");
+            return BadUsage;
+        }
         catch (InvalidOperationException e) when (e.Message.Contains("Setting", StringComparison.Ordinal) || e.Message.Contains(".json", StringComparison.Ordinal))
         {
-            await Console.Error.WriteLineAsync($"Configuration error: {e.Message}");
+            await error.WriteLineAsync($"Configuration error: {e.Message}");
             return BadUsage;
         }
     }
 
-    private static async Task<int> RunHostAsync(Dictionary<string, string?> flags)
+    private static async Task<int> RunHostAsync(Dictionary<string, string?> flags, TextWriter output)
     {
         var untilIdle = flags.ContainsKey("--until-idle");
         var timeout = TimeSpan.FromSeconds(flags.TryGetValue("--idle-timeout", out var t) && t is not null
@@ -77,7 +82,7 @@ public static class Cli
         await host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping.WhenCancelled();
         if (untilIdle)
         {
-            AlertPrinter.Print(host.Services.GetRequiredService<PipelineActivity>().AlertsSent, Console.Out);
+            AlertPrinter.Print(host.Services.GetRequiredService<PipelineActivity>().AlertsSent, output);
         }
 
         await StopAsync(host);
@@ -100,9 +105,9 @@ public static class Cli
         }
     }
 
-    private static async Task<int> ReplayAsync(string directory, Dictionary<string, string?> flags)
+    private static async Task<int> ReplayAsync(string directory, Dictionary<string, string?> flags, TextWriter output, TextWriter error)
     {
-        var output = flags["--out"] ?? throw new UsageException("--out needs a file name.");
+        var outputFile = flags["--out"] ?? throw new UsageException("--out needs a file name.");
         var configuration = new ConfigurationBuilder();
         if (SettingsPath(flags) is { } settings)
         {
@@ -116,9 +121,14 @@ public static class Cli
             .AddAlertsReplay(config);
         await using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
         var runner = provider.GetRequiredService<ReplayRunner>();
-        await using var writer = new StreamWriter(output, append: false, new System.Text.UTF8Encoding(false));
+        await using var writer = new StreamWriter(outputFile, append: false, new System.Text.UTF8Encoding(false));
         var result = await runner.RunAsync(directory, writer, flags.ContainsKey("--explain"), CancellationToken.None);
-        Console.WriteLine($"Replayed {result.Articles} articles: {result.Statements} statements, {result.Alerts} alerts written to {output}");
+        foreach (var rejected in result.Rejected)
+        {
+            await error.WriteLineAsync($"skipped {rejected}");
+        }
+
+        await output.WriteLineAsync($"Replayed {result.Articles} articles: {result.Statements} statements, {result.Alerts} alerts written to {outputFile}");
         return Ok;
     }
 

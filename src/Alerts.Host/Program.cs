@@ -1,3 +1,3 @@
 using Alerts.Host;
 
-return await Cli.RunAsync(args);
+return await Cli.RunAsync(args, Console.Out, Console.Error);

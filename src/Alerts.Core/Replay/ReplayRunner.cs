@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Alerts.Analysis;
+using Alerts.Articles;
 using Alerts.Delivery;
 using Alerts.Novelty;
 using Alerts.Storage;
@@ -21,7 +22,8 @@ public sealed record ReplayAlert(
     IReadOnlyList<string> Cues,
     IReadOnlyList<string>? ComparedWith);
 
-public sealed record ReplayResult(int Articles, int Statements, int Alerts);
+/// <param name="Rejected">Files that could not be read as articles, each with the reason.</param>
+public sealed record ReplayResult(int Articles, int Statements, int Alerts, IReadOnlyList<string> Rejected);
 
 /// <summary>Runs analysis, novelty and alert composition over a folder of article files, in file-name order, with
 /// in-memory stores: the same code the functions run, without storage or network.</summary>
@@ -41,10 +43,21 @@ public sealed class ReplayRunner(ArticleFileReader reader, ArticleAnalyzer analy
             .ToList();
         var start = time.GetUtcNow();
         int statements = 0, alerts = 0;
+        var rejected = new List<string>();
         for (var i = 0; i < files.Count; i++)
         {
             // File-name order is publication order: one minute apart.
-            var article = await reader.ReadAsync(files[i], start.AddMinutes(i), cancellationToken);
+            Article article;
+            try
+            {
+                article = await reader.ReadAsync(files[i], start.AddMinutes(i), cancellationToken);
+            }
+            catch (Exception e) when (e is JsonException or InvalidDataException or NotSupportedException)
+            {
+                rejected.Add($"{Path.GetFileName(files[i])}: {e.Message}");
+                continue;
+            }
+
             var analysis = await analyzer.AnalyzeAsync(article, cancellationToken);
             statements += analysis.Statements.Count;
             foreach (var found in await novelty.FindNewAsync(analysis, Path.GetFileName(files[i]), cancellationToken))
@@ -68,6 +81,6 @@ public sealed class ReplayRunner(ArticleFileReader reader, ArticleAnalyzer analy
             }
         }
 
-        return new ReplayResult(files.Count, statements, alerts);
+        return new ReplayResult(files.Count - rejected.Count, statements, alerts, rejected);
     }
 }

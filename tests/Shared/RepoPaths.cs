@@ -1,4 +1,4 @@
-namespace Alerts.Tests.Infrastructure;
+namespace Alerts.Tests;
 
 internal static class RepoPaths
 {

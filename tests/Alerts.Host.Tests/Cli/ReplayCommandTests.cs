@@ -1,0 +1,89 @@
+using System.Text.Json;
+using Alerts.Host;
+using Alerts.Tests.Corpus;
+using CorpusFiles = Alerts.Tests.Corpus.Corpus;
+
+namespace Alerts.Tests.Cli;
+
+public sealed class ReplayCommandTests : IDisposable
+{
+    private readonly string output = Path.Combine(Path.GetTempPath(), $"alerts-{Guid.NewGuid():N}.jsonl");
+
+    public void Dispose() => File.Delete(output);
+
+    [CorpusFact]
+    public async Task Replay_Corpus_WritesAlertsFromEveryArticleIncludingTheDamagedOne()
+    {
+        var (exit, stdout, stderr) = await RunAsync("replay", CorpusFiles.Folder!, "--out", output);
+
+        Assert.True(exit == 0, stderr);
+        Assert.Contains("Replayed 4 articles", stdout, StringComparison.Ordinal);
+        var alerts = ReadAlerts();
+        Assert.All(alerts, a =>
+        {
+            Assert.False(string.IsNullOrWhiteSpace(a.GetProperty("speaker").GetString()));
+            Assert.False(string.IsNullOrWhiteSpace(a.GetProperty("text").GetString()));
+            Assert.NotEqual(0, a.GetProperty("articles").GetArrayLength());
+            Assert.InRange(a.GetProperty("relevance").GetDouble(), 0, 1);
+            Assert.InRange(a.GetProperty("sentiment").GetDouble(), -1, 1);
+        });
+        var damaged = alerts.Where(a => a.GetProperty("articles")[0].GetString()!.StartsWith("001_", StringComparison.Ordinal)).ToList();
+        Assert.Contains(damaged, a => a.GetProperty("speaker").GetString() == "Cecilia Farfán-Méndez");
+        Assert.Contains(damaged, a => a.GetProperty("speaker").GetString() == "Anna Kelly");
+        Assert.DoesNotContain(alerts, a => a.GetProperty("text").GetString()!.Contains('â', StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Replay_SampleArticles_AlertsARepeatedQuoteOnce()
+    {
+        var (exit, _, stderr) = await RunAsync("replay", Path.Combine(RepoPaths.Samples, "articles"), "--out", output);
+
+        Assert.True(exit == 0, stderr);
+        var alerts = ReadAlerts();
+        Assert.Single(alerts, a => a.GetProperty("text").GetString()!.StartsWith("We are preparing every option", StringComparison.Ordinal));
+        Assert.DoesNotContain(alerts, a => a.GetProperty("speaker").GetString()!.Contains("Delgado", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Replay_MissingFolder_FailsWithTheFolderNamed()
+    {
+        var (exit, _, stderr) = await RunAsync("replay", "/no/such/folder", "--out", output);
+
+        Assert.Equal(Alerts.Host.Cli.BadUsage, exit);
+        Assert.Contains("/no/such/folder", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Replay_BrokenJsonArticle_IsSkippedWithReasonAndOthersStillReplay()
+    {
+        var folder = Directory.CreateTempSubdirectory("replay-").FullName;
+        try
+        {
+            await File.WriteAllTextAsync(Path.Combine(folder, "a.json"), "{ not json");
+            await File.WriteAllTextAsync(Path.Combine(folder, "b.txt"),
+                "Minister rejects troops\n\n\u201CMexico will not accept foreign troops on its soil,\u201D Foreign Minister Ana Ruiz said on Monday.");
+
+            var (exit, stdout, stderr) = await RunAsync("replay", folder, "--out", output);
+
+            Assert.True(exit == 0, stderr);
+            Assert.Contains("skipped a.json", stderr, StringComparison.Ordinal);
+            Assert.Contains("Replayed 1 articles", stdout, StringComparison.Ordinal);
+            Assert.Contains(ReadAlerts(), a => a.GetProperty("speaker").GetString() == "Ana Ruiz");
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private List<JsonElement> ReadAlerts()
+        => [.. File.ReadAllLines(output).Select(l => JsonDocument.Parse(l).RootElement.Clone())];
+
+    internal static async Task<(int Exit, string Stdout, string Stderr)> RunAsync(params string[] args)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var exit = await Alerts.Host.Cli.RunAsync(args, stdout, stderr);
+        return (exit, stdout.ToString(), stderr.ToString());
+    }
+}

@@ -1,0 +1,66 @@
+namespace Alerts.Tests.Cli;
+
+/// <summary>A missing or malformed setting stops start-up with a message naming it.</summary>
+public sealed class SettingsValidationTests : IDisposable
+{
+    private readonly string settings = Path.Combine(Path.GetTempPath(), $"settings-{Guid.NewGuid():N}.json");
+
+    public void Dispose() => File.Delete(settings);
+
+    [Theory]
+    [InlineData("Fetch__Sources__0__Url", "ftp://example.test/feed", "Fetch:Sources:0 ('Wire'): Url must be an absolute http or https URL")]
+    [InlineData("Fetch__Schedule", "every five minutes", "Fetch:Schedule")]
+    [InlineData("Smtp__Port", "70000", "Port")]
+    [InlineData("Notify__Subscribers__0__Email", "not-an-address", "Notify:Subscribers:0 ('desk'): Email")]
+    [InlineData("Analysis__Threshold", "1.5", "Threshold")]
+    public async Task Run_BadSetting_StopsStartUpNamingTheSetting(string name, string value, string expected)
+    {
+        var values = ValidValues();
+        values[name] = value;
+        await WriteSettingsAsync(values);
+
+        var (exit, _, stderr) = await ReplayCommandTests.RunAsync("run", "--settings", settings);
+
+        Assert.Equal(Alerts.Host.Cli.BadUsage, exit);
+        Assert.Contains(expected, stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_NoStorageSetting_SaysWhichSettingIsMissing()
+    {
+        var values = ValidValues();
+        values.Remove("AzureWebJobsStorage");
+        await WriteSettingsAsync(values);
+
+        var (exit, _, stderr) = await ReplayCommandTests.RunAsync("run", "--settings", settings);
+
+        Assert.Equal(Alerts.Host.Cli.BadUsage, exit);
+        Assert.Contains("AzureWebJobsStorage", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_SettingsFileNotJson_SaysSo()
+    {
+        await File.WriteAllTextAsync(settings, "{ \"Values\": ");
+
+        var (exit, _, stderr) = await ReplayCommandTests.RunAsync("run", "--settings", settings);
+
+        Assert.Equal(Alerts.Host.Cli.BadUsage, exit);
+        Assert.Contains("not valid JSON", stderr, StringComparison.Ordinal);
+    }
+
+    private static Dictionary<string, string> ValidValues() => new()
+    {
+        // Port 1 on loopback: nothing listens, and validation must fail before anything connects.
+        ["AzureWebJobsStorage"] = "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;BlobEndpoint=http://127.0.0.1:1/devstoreaccount1;QueueEndpoint=http://127.0.0.1:1/devstoreaccount1;",
+        ["Fetch__Sources__0__Name"] = "Wire",
+        ["Fetch__Sources__0__Url"] = "http://127.0.0.1:1/feed.xml",
+        ["Smtp__Host"] = "127.0.0.1",
+        ["Smtp__From"] = "alerts@example.test",
+        ["Notify__Subscribers__0__Id"] = "desk",
+        ["Notify__Subscribers__0__Email"] = "desk@example.test",
+    };
+
+    private Task WriteSettingsAsync(Dictionary<string, string> values)
+        => File.WriteAllTextAsync(settings, System.Text.Json.JsonSerializer.Serialize(new { IsEncrypted = false, Values = values }));
+}
