@@ -46,6 +46,7 @@ if $KEEP_RUNNING; then
   dotnet "$HOST_DLL" run --settings "$SETTINGS"
 else
   dotnet "$HOST_DLL" run --settings "$SETTINGS" --until-idle
+  say "Host stopped."
   echo
   echo "The emails are saved as .eml files in $RUN_DIR/mail (maildev's web page, http://127.0.0.1:1080, is up while"
   echo "the run lasts; ./run.sh --keep-running keeps it and the host running)."

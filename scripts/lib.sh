@@ -3,7 +3,7 @@
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 STARTED_PIDS=()
 
-say() { printf '\033[1m%s\033[0m\n' "$*" >&2; }
+say() { printf '\033[1m[%3ss] %s\033[0m\n' "$SECONDS" "$*" >&2; }
 die() { printf 'error: %s\n' "$*" >&2; exit 2; }
 
 require_tools() {
@@ -45,11 +45,20 @@ start_service() { # name port command…
 }
 
 stop_services() {
+  # TERM first; whatever has not exited a few seconds later is killed.
   for pid in "${STARTED_PIDS[@]:-}"; do
     [ -n "$pid" ] && kill "$pid" 2>/dev/null || true
   done
+  for _ in $(seq 1 30); do
+    local alive=false
+    for pid in "${STARTED_PIDS[@]:-}"; do
+      [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null && alive=true
+    done
+    $alive || break
+    sleep 0.1
+  done
   for pid in "${STARTED_PIDS[@]:-}"; do
-    [ -n "$pid" ] && wait "$pid" 2>/dev/null || true
+    [ -n "$pid" ] && kill -9 "$pid" 2>/dev/null || true
   done
   STARTED_PIDS=()
 }
