@@ -83,7 +83,9 @@ public sealed class FeedDownloader(
                 }
                 if (response.StatusCode == HttpStatusCode.NotModified)
                 {
-                    return new Download(current, NotModified: true, [], null, ValidatorsOf(response) with { ETag = ValidatorsOf(response).ETag ?? validators?.ETag });
+                    var fresh = ValidatorsOf(response);
+                    return new Download(current, NotModified: true, [], null,
+                        new CacheValidators(fresh.ETag ?? validators?.ETag, fresh.LastModified ?? validators?.LastModified));
                 }
                 if (!response.IsSuccessStatusCode)
                 {
@@ -109,6 +111,10 @@ public sealed class FeedDownloader(
                 catch (ContentTooLargeException e)
                 {
                     throw new FetchFailedException(FetchFailure.TooLarge, $"response from {current.Host} is over the limit of {settings.MaxResponseBytes} bytes", e);
+                }
+                catch (InvalidDataException e)
+                {
+                    throw new FetchFailedException(FetchFailure.CorruptBody, $"response from {current.Host} does not decompress as its Content-Encoding says", e);
                 }
                 catch (Exception e) when (e is HttpRequestException or IOException && !cancellationToken.IsCancellationRequested)
                 {

@@ -55,7 +55,7 @@ public sealed class FetchArticlesStep(
     SyndicationIndex index,
     IOptionsMonitor<FetchOptions> options,
     TimeProvider time,
-    ILogger<FetchArticlesStep> logger)
+    ILogger<FetchArticlesStep> logger) : IDisposable
 {
     public const string HttpClientName = FeedDownloader.HttpClientName;
 
@@ -65,6 +65,12 @@ public sealed class FetchArticlesStep(
     private const int MaxConcurrentItems = 4;
     private const int FailuresBeforeBackOff = 3;
     private static readonly TimeSpan MaxFailureBackOff = TimeSpan.FromHours(1);
+
+    // "New or copy?" is decided under locks on the story's exact hash and SimHash band buckets, so two copies seen at
+    // once in this process (one feed or two) cannot both be stored, while unrelated stories are stored in parallel.
+    private readonly StripedLock storyLocks = new();
+
+    public void Dispose() => storyLocks.Dispose();
 
     public async Task<FetchReport> RunAsync(CancellationToken cancellationToken)
     {
@@ -239,11 +245,10 @@ public sealed class FetchArticlesStep(
         }
 
         var outcomes = new ItemOutcome[items.Count];
-        using var storeLock = new SemaphoreSlim(1, 1);
         await Parallel.ForEachAsync(
             Enumerable.Range(0, items.Count),
             new ParallelOptions { MaxDegreeOfParallelism = MaxConcurrentItems, CancellationToken = cancellationToken },
-            async (i, ct) => outcomes[i] = await StoreItemAsync(source, items[i], settings, storeLock, ct));
+            async (i, ct) => outcomes[i] = await StoreItemAsync(source, items[i], settings, ct));
 
         return new SourceReport(source.Name, SourceStatus.Fetched)
         {
@@ -256,7 +261,7 @@ public sealed class FetchArticlesStep(
     }
 
     private async Task<ItemOutcome> StoreItemAsync(
-        FeedSource source, FeedItem item, FetchOptions settings, SemaphoreSlim storeLock, CancellationToken cancellationToken)
+        FeedSource source, FeedItem item, FetchOptions settings, CancellationToken cancellationToken)
     {
         var link = item.Link;
         var googleNews = GoogleNewsLink.IsGoogleNews(link);
@@ -323,20 +328,25 @@ public sealed class FetchArticlesStep(
             TextNote = note,
         };
 
-        // One item of a source at a time decides "new or copy" and stores, so two copies in one feed cannot both pass.
-        await storeLock.WaitAsync(cancellationToken);
-        try
+        var fingerprint = ContentHash.Fingerprint(cleaned);
+        using (await storyLocks.AcquireAsync(LockKeys(article, fingerprint), cancellationToken))
         {
-            return await StoreOnceAsync(source, article, linkId, settings, cancellationToken);
+            return await StoreOnceAsync(source, article, linkId, fingerprint, settings, cancellationToken);
         }
-        finally
+    }
+
+    private static IEnumerable<string> LockKeys(Article article, ulong fingerprint)
+    {
+        yield return article.Id;
+        yield return article.ContentHash;
+        for (var band = 0; band < SyndicationIndex.Bands; band++)
         {
-            storeLock.Release();
+            yield return $"{band}/{(byte)(fingerprint >> (band * 8))}";
         }
     }
 
     private async Task<ItemOutcome> StoreOnceAsync(
-        FeedSource source, Article article, string linkId, FetchOptions settings, CancellationToken cancellationToken)
+        FeedSource source, Article article, string linkId, ulong fingerprint, FetchOptions settings, CancellationToken cancellationToken)
     {
         SyndicationIndex.NearLookup? near = null;
         if (article.Text.Length >= MinExactMatchChars)
@@ -347,7 +357,7 @@ public sealed class FetchArticlesStep(
             }
             if (article.Text.Length >= MinNearMatchChars)
             {
-                near = await index.FindNearAsync(ContentHash.Fingerprint(article.Text), settings.SyndicationWindow, cancellationToken);
+                near = await index.FindNearAsync(fingerprint, settings.SyndicationWindow, cancellationToken);
                 if (near.Match is { } match && match != article.Id)
                 {
                     await index.PointExactAsync(article.ContentHash, match, cancellationToken);

@@ -13,6 +13,8 @@ public enum FetchFailure
     HttpStatus,
     /// <summary>The body (after decompression) is over the size limit.</summary>
     TooLarge,
+    /// <summary>The body does not decode as its Content-Encoding (gzip, deflate, br) says.</summary>
+    CorruptBody,
     /// <summary>A redirect without a usable Location, to a non-HTTP scheme, or back to a URL already visited.</summary>
     BadRedirect,
     /// <summary>More redirects than allowed.</summary>

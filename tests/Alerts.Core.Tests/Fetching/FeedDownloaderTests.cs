@@ -153,6 +153,21 @@ public sealed class FeedDownloaderTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task GetAsync_BodyThatIsNotTheGzipItClaims_FailsWithCorruptBody()
+    {
+        server.Map("/fake-gz", async context =>
+        {
+            context.Response.ContentType = "application/rss+xml";
+            context.Response.Headers.ContentEncoding = "gzip";
+            await context.Response.WriteAsync(Feed);
+        });
+
+        var failure = await FailsAsync("fake-gz");
+
+        Assert.Equal(FetchFailure.CorruptBody, failure.Failure);
+    }
+
+    [Fact]
     public async Task GetAsync_EndlessSlowBody_FailsWithTimeout()
     {
         server.Map("/slow", async context =>

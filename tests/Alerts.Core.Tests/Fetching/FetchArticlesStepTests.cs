@@ -224,6 +224,21 @@ public sealed class FetchArticlesStepTests(AzuriteFixture azurite) : IAsyncLifet
     }
 
     [Fact]
+    public async Task RunAsync_CopiesInOneFeed_AreStoredOnceThoughItemsRunConcurrently()
+    {
+        var text = TestFeeds.Story();
+        var pages = Enumerable.Range(0, 6).Select(i => ServePage($"/same/{i}", text)).ToList();
+        server.MapContent("/same/feed", TestFeeds.Rss(pages.Select((p, i) => new TestItem($"Copy {i}", p.Url, "Teaser.", TestFeeds.Date))), "application/rss+xml");
+        await using var harness = CreateSut(FetchHarness.Sources((UniqueName("same"), server.Url("/same/feed"))));
+
+        var report = await harness.RunAsync();
+
+        Assert.Equal((1, 5), (report.Stored, report.Syndicated));
+        var article = Assert.Single(await harness.ArticlesFromAsync(server.BaseUri));
+        Assert.Equal(pages.Select(p => p.Url.AbsoluteUri).Order(), new[] { article.Url }.Concat(article.AlternateUrls ?? []).Order());
+    }
+
+    [Fact]
     public async Task RunAsync_NearCopyWithACreditLine_IsRecognisedAsTheSameStory()
     {
         var text = TestFeeds.Story(220);
