@@ -20,5 +20,7 @@ public sealed record Article
     public required string ContentHash { get; init; }
     /// <summary>Why the full text could not be had, when <see cref="Text"/> is only the feed's summary.</summary>
     public string? TextNote { get; init; }
+    /// <summary>Other URLs the same story was found under later (syndicated copies, other feeds), oldest first.</summary>
+    public IReadOnlyList<string>? AlternateUrls { get; init; }
     public int SchemaVersion { get; init; } = CurrentSchemaVersion;
 }

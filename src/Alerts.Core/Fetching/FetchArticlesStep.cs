@@ -1,4 +1,3 @@
-using System.Net;
 using Alerts.Articles;
 using Alerts.Storage;
 using Alerts.Text;
@@ -7,25 +6,82 @@ using Microsoft.Extensions.Options;
 
 namespace Alerts.Fetching;
 
-public sealed record FetchReport(int Sources, int FailedSources, int Items, int Stored, int AlreadyStored);
+/// <param name="Sources">Enabled sources.</param>
+/// <param name="FailedSources">Sources that could not be read this run.</param>
+/// <param name="Items">Feed items seen.</param>
+/// <param name="Stored">New articles stored.</param>
+/// <param name="AlreadyStored">Items whose URL was stored before.</param>
+public sealed record FetchReport(int Sources, int FailedSources, int Items, int Stored, int AlreadyStored)
+{
+    /// <summary>Sources that answered 304 Not Modified.</summary>
+    public int NotModified { get; init; }
+    /// <summary>Sources skipped because their own interval has not passed.</summary>
+    public int NotDue { get; init; }
+    /// <summary>Items recognised as a story stored under another URL; their URL was added to it.</summary>
+    public int Syndicated { get; init; }
+    /// <summary>Items not stored for a reason logged with them (no text at all); they are tried again next run.</summary>
+    public int ItemsFailed { get; init; }
+    public IReadOnlyList<SourceReport> Details { get; init; } = [];
+}
 
-/// <summary>FetchArticles: reads every enabled source and stores each article not stored before, once.</summary>
+public enum SourceStatus
+{
+    Fetched,
+    NotModified,
+    NotDue,
+    Failed,
+}
+
+public sealed record SourceReport(string Source, SourceStatus Status)
+{
+    public int Items { get; init; }
+    public int Stored { get; init; }
+    public int AlreadyStored { get; init; }
+    public int Syndicated { get; init; }
+    public int ItemsFailed { get; init; }
+    public FetchFailure? Failure { get; init; }
+    public string? Reason { get; init; }
+    /// <summary>What the parser skipped or guessed (items without a link, unreadable dates, repairs).</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+}
+
+/// <summary>FetchArticles: reads every enabled, due source and stores each article not stored before, once.</summary>
 public sealed class FetchArticlesStep(
-    IHttpClientFactory httpClients,
+    FeedDownloader downloader,
     FeedParser parser,
     HtmlArticleExtractor extractor,
     BlobDocumentStore store,
+    SourceStateStore states,
+    SyndicationIndex index,
     IOptionsMonitor<FetchOptions> options,
     TimeProvider time,
-    ILogger<FetchArticlesStep> logger)
+    ILogger<FetchArticlesStep> logger) : IDisposable
 {
-    public const string HttpClientName = "feeds";
+    public const string HttpClientName = FeedDownloader.HttpClientName;
+
+    // Exact-hash matching needs enough text not to merge two different teasers; SimHash needs more (see ContentHash).
+    private const int MinExactMatchChars = 200;
+    private const int MinNearMatchChars = 600;
+    private const int MaxConcurrentItems = 4;
+    private const int FailuresBeforeBackOff = 3;
+    private static readonly TimeSpan MaxFailureBackOff = TimeSpan.FromHours(1);
+
+    // "New or copy?" is decided under locks on the story's exact hash and SimHash band buckets, so two copies seen at
+    // once in this process (one feed or two) cannot both be stored, while unrelated stories are stored in parallel.
+    private readonly StripedLock storyLocks = new();
+
+    public void Dispose() => storyLocks.Dispose();
 
     public async Task<FetchReport> RunAsync(CancellationToken cancellationToken)
     {
         var settings = options.CurrentValue;
         var sources = settings.Sources.Where(s => s.Enabled).ToList();
-        var results = new SourceResult[sources.Count];
+        foreach (var disabled in settings.Sources.Where(s => !s.Enabled))
+        {
+            Log.SourceDisabled(logger, disabled.Name);
+        }
+
+        var results = new SourceReport[sources.Count];
         await Parallel.ForEachAsync(
             Enumerable.Range(0, sources.Count),
             new ParallelOptions { MaxDegreeOfParallelism = settings.MaxConcurrentSources, CancellationToken = cancellationToken },
@@ -33,105 +89,232 @@ public sealed class FetchArticlesStep(
 
         var report = new FetchReport(
             sources.Count,
-            results.Count(r => r.Failed),
+            results.Count(r => r.Status == SourceStatus.Failed),
             results.Sum(r => r.Items),
             results.Sum(r => r.Stored),
-            results.Sum(r => r.AlreadyStored));
+            results.Sum(r => r.AlreadyStored))
+        {
+            NotModified = results.Count(r => r.Status == SourceStatus.NotModified),
+            NotDue = results.Count(r => r.Status == SourceStatus.NotDue),
+            Syndicated = results.Sum(r => r.Syndicated),
+            ItemsFailed = results.Sum(r => r.ItemsFailed),
+            Details = results,
+        };
         Log.FetchCompleted(logger, report.Sources, report.FailedSources, report.Items, report.Stored, report.AlreadyStored);
         return report;
     }
 
-    private async Task<SourceResult> FetchSourceAsync(FeedSource source, FetchOptions settings, CancellationToken cancellationToken)
+    private async Task<SourceReport> FetchSourceAsync(FeedSource source, FetchOptions settings, CancellationToken cancellationToken)
     {
-        FeedParseResult feed;
+        var now = time.GetUtcNow();
+        var saved = await states.ReadAsync(source.Name, cancellationToken);
+        var state = saved?.Document ?? new SourceState { Source = source.Name };
+        if (state.NextDue > now)
+        {
+            Log.SourceNotDue(logger, source.Name, state.NextDue.Value);
+            return new SourceReport(source.Name, SourceStatus.NotDue);
+        }
+
+        var url = new Uri(source.Url);
+        var validators = state.Url == source.Url ? new CacheValidators(state.ETag, state.LastModified) : null;
+        using var budget = new CancellationTokenSource(settings.SourceTimeout, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, budget.Token);
+        SourceReport report;
+        CacheValidators? newValidators = null;
         try
         {
-            var (bytes, contentType) = await GetAsync(new Uri(source.Url), settings, cancellationToken);
-            feed = parser.Parse(bytes, contentType, new Uri(source.Url));
-        }
-        catch (Exception e) when (e is HttpRequestException or FeedFormatException or ContentTooLargeException or TaskCanceledException
-            && !cancellationToken.IsCancellationRequested)
-        {
-            // A failing source never stops the others.
-            Log.SourceFailed(logger, source.Name, e.Message);
-            return new SourceResult(true, 0, 0, 0);
-        }
-
-        int stored = 0, already = 0;
-        foreach (var item in feed.Items)
-        {
-            try
+            var download = await downloader.GetAsync(url, validators, linked.Token);
+            if (download.NotModified)
             {
-                if (await StoreItemAsync(source, item, settings, cancellationToken))
-                {
-                    stored++;
-                }
-                else
-                {
-                    already++;
-                }
+                Log.SourceNotModified(logger, source.Name);
+                report = new SourceReport(source.Name, SourceStatus.NotModified);
+                newValidators = download.Validators;
             }
-            catch (Exception e) when (e is HttpRequestException or ContentTooLargeException or TaskCanceledException
-                && !cancellationToken.IsCancellationRequested)
+            else
             {
-                Log.ItemFailed(logger, source.Name, item.Link.AbsoluteUri, e.Message);
+                var feed = Parse(download);
+                if (feed.Warnings.Count > 0)
+                {
+                    Log.FeedWarnings(logger, source.Name, feed.Warnings.Count, string.Join("; ", feed.Warnings.Take(3)));
+                }
+                report = await StoreItemsAsync(source, feed, settings, linked.Token) with { Warnings = feed.Warnings };
+                newValidators = download.Validators;
+                Log.SourceFetched(logger, source.Name, report.Items, report.Stored);
             }
         }
+        catch (FetchFailedException e)
+        {
+            report = Failed(source, e.Failure, e.Message);
+        }
+        catch (OperationCanceledException) when (budget.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            report = Failed(source, FetchFailure.SourceTimeout, $"source took longer than {settings.SourceTimeout}");
+        }
 
-        Log.SourceFetched(logger, source.Name, feed.Items.Count, stored);
-        return new SourceResult(false, feed.Items.Count, stored, already);
+        await SaveStateAsync(source, saved, state, report, newValidators, cancellationToken);
+        return report;
     }
 
-    private async Task<bool> StoreItemAsync(FeedSource source, FeedItem item, FetchOptions settings, CancellationToken cancellationToken)
+    private FeedParseResult Parse(Download download)
     {
-        var canonical = CanonicalUrl.Normalize(item.Link);
-        var blobName = CanonicalUrl.BlobName(canonical);
-        if (await store.ExistsAsync(PipelineNames.ArticlesContainer, blobName, cancellationToken))
+        try
         {
-            return false;
+            return parser.Parse(download.Body, download.ContentType, download.Url);
+        }
+        catch (FeedFormatException e)
+        {
+            throw new FetchFailedException(FetchFailure.NotAFeed, e.Message, e);
+        }
+    }
+
+    private static SourceReport Failed(FeedSource source, FetchFailure failure, string reason) =>
+        new(source.Name, SourceStatus.Failed) { Failure = failure, Reason = reason };
+
+    private async Task SaveStateAsync(
+        FeedSource source, StoredDocument<SourceState>? saved, SourceState state, SourceReport report, CacheValidators? validators,
+        CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        SourceState next;
+        if (report.Status == SourceStatus.Failed)
+        {
+            var failures = state.ConsecutiveFailures + 1;
+            // Logged once when the source starts failing, not on every run while it keeps failing.
+            if (state.ConsecutiveFailures == 0)
+            {
+                Log.SourceFailed(logger, source.Name, new Uri(source.Url).Host, report.Failure!.Value, report.Reason ?? "");
+            }
+            else
+            {
+                Log.SourceStillFailing(logger, source.Name, failures, report.Failure!.Value, report.Reason ?? "");
+            }
+            next = state with
+            {
+                LastAttempt = now,
+                ConsecutiveFailures = failures,
+                LastFailure = report.Failure,
+                NextDue = failures >= FailuresBeforeBackOff ? now + BackOff(failures) : DueAfter(source, now),
+            };
+        }
+        else
+        {
+            if (state.ConsecutiveFailures > 0)
+            {
+                Log.SourceRecovered(logger, source.Name, state.ConsecutiveFailures);
+            }
+            next = state with
+            {
+                Url = source.Url,
+                ETag = validators?.ETag,
+                LastModified = validators?.LastModified,
+                LastAttempt = now,
+                LastSuccess = now,
+                ConsecutiveFailures = 0,
+                LastFailure = null,
+                NextDue = DueAfter(source, now),
+            };
+        }
+
+        if (!await states.TrySaveAsync(next, saved?.ETag, cancellationToken))
+        {
+            Log.SourceStateConflict(logger, source.Name);
+        }
+    }
+
+    private static DateTimeOffset? DueAfter(FeedSource source, DateTimeOffset now) => source.Interval is { } interval ? now + interval : null;
+
+    private static TimeSpan BackOff(int failures)
+    {
+        var minutes = 5 * Math.Pow(2, Math.Min(failures - FailuresBeforeBackOff, 10));
+        return TimeSpan.FromMinutes(Math.Min(minutes, MaxFailureBackOff.TotalMinutes));
+    }
+
+    private async Task<SourceReport> StoreItemsAsync(FeedSource source, FeedParseResult feed, FetchOptions settings, CancellationToken cancellationToken)
+    {
+        var items = feed.Items;
+        if (items.Count > settings.MaxItemsPerSource)
+        {
+            Log.ItemsCapped(logger, source.Name, items.Count, settings.MaxItemsPerSource);
+            items = items
+                .Select((item, position) => (item, position))
+                .OrderByDescending(x => x.item.Published ?? DateTimeOffset.MinValue)
+                .ThenBy(x => x.position)
+                .Take(settings.MaxItemsPerSource)
+                .Select(x => x.item)
+                .ToList();
+        }
+
+        var outcomes = new ItemOutcome[items.Count];
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, items.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = MaxConcurrentItems, CancellationToken = cancellationToken },
+            async (i, ct) => outcomes[i] = await StoreItemAsync(source, items[i], settings, ct));
+
+        return new SourceReport(source.Name, SourceStatus.Fetched)
+        {
+            Items = feed.Items.Count,
+            Stored = outcomes.Count(o => o == ItemOutcome.Stored),
+            AlreadyStored = outcomes.Count(o => o == ItemOutcome.AlreadyStored),
+            Syndicated = outcomes.Count(o => o == ItemOutcome.Syndicated),
+            ItemsFailed = outcomes.Count(o => o == ItemOutcome.Failed),
+        };
+    }
+
+    private async Task<ItemOutcome> StoreItemAsync(
+        FeedSource source, FeedItem item, FetchOptions settings, CancellationToken cancellationToken)
+    {
+        var link = item.Link;
+        var googleNews = GoogleNewsLink.IsGoogleNews(link);
+        if (googleNews && GoogleNewsLink.TryDecode(link) is { } decoded)
+        {
+            link = decoded;
+            googleNews = false;
+        }
+
+        var linkId = ArticleId(CanonicalUrl.Normalize(link));
+        if (await index.FindByUrlAsync(linkId, cancellationToken) is not null)
+        {
+            return ItemOutcome.AlreadyStored;
         }
 
         var text = item.ContentText ?? item.Summary ?? "";
         string? note = null;
         ExtractedPage? page = null;
+        var fetchedUrl = link;
         if (text.Length < settings.FullTextBelowChars)
         {
-            try
+            (page, fetchedUrl, note) = await FetchPageAsync(link, googleNews, cancellationToken);
+            if (page is not null && page.Text.Length > text.Length)
             {
-                var (bytes, contentType) = await GetAsync(item.Link, settings, cancellationToken);
-                page = extractor.Extract(TextDecoder.Decode(bytes, contentType), item.Link);
-                if (page.Text.Length > text.Length)
-                {
-                    text = page.Text;
-                }
-                else
-                {
-                    note = "the page gave no longer text than the feed";
-                }
+                text = page.Text;
             }
-            catch (Exception e) when (e is HttpRequestException or ContentTooLargeException or TaskCanceledException
-                && !cancellationToken.IsCancellationRequested)
+            else
             {
-                note = $"full text not fetched: {e.Message}";
+                note ??= "the page gave no longer text than the feed";
             }
         }
 
-        if (page?.Canonical is { } declared && CanonicalUrl.Choose(item.Link, declared) is var chosen && chosen != canonical)
+        // The page names its canonical URL on the same site (AMP and mobile variants fold into it); a redirect may
+        // also have led elsewhere.
+        var canonical = CanonicalUrl.Choose(fetchedUrl, page?.Canonical);
+        var id = ArticleId(canonical);
+        if (id != linkId && await index.FindByUrlAsync(id, cancellationToken) is { } known)
         {
-            // The page names its canonical URL on the same site (AMP and mobile variants fold into it).
-            canonical = chosen;
-            blobName = CanonicalUrl.BlobName(canonical);
-            if (await store.ExistsAsync(PipelineNames.ArticlesContainer, blobName, cancellationToken))
-            {
-                return false;
-            }
+            await index.AddUrlAliasAsync(linkId, known, cancellationToken);
+            return ItemOutcome.AlreadyStored;
         }
 
         var cleaned = TextCleaner.Clean(text);
+        if (cleaned.Length == 0)
+        {
+            Log.ItemFailed(logger, source.Name, Loggable(item.Link), note ?? "the item has no text");
+            return ItemOutcome.Failed;
+        }
+
         var article = new Article
         {
-            Id = Path.GetFileNameWithoutExtension(blobName),
-            Url = item.Link.AbsoluteUri,
+            Id = id,
+            Url = link.AbsoluteUri,
             CanonicalUrl = canonical.AbsoluteUri,
             Source = item.Outlet ?? source.Name,
             Title = TextCleaner.Clean(item.Title.Length > 0 ? item.Title : page?.Title ?? ""),
@@ -144,32 +327,112 @@ public sealed class FetchArticlesStep(
             ContentHash = ContentHash.Of(cleaned),
             TextNote = note,
         };
-        var created = await store.TryCreateAsync(PipelineNames.ArticlesContainer, blobName, article, cancellationToken);
-        if (created)
-        {
-            Log.ArticleStored(logger, source.Name, blobName, article.Url);
-        }
 
-        return created;
+        var fingerprint = ContentHash.Fingerprint(cleaned);
+        using (await storyLocks.AcquireAsync(LockKeys(article, fingerprint), cancellationToken))
+        {
+            return await StoreOnceAsync(source, article, linkId, fingerprint, settings, cancellationToken);
+        }
     }
 
-    private async Task<(byte[] Body, string? ContentType)> GetAsync(Uri url, FetchOptions settings, CancellationToken cancellationToken)
+    private static IEnumerable<string> LockKeys(Article article, ulong fingerprint)
     {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(settings.RequestTimeout);
-        var client = httpClients.CreateClient(HttpClientName);
-        using var request = new HttpRequestMessage(HttpMethod.Get, url);
-        request.Headers.UserAgent.ParseAdd(settings.UserAgent);
-        using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
-        if (response.StatusCode != HttpStatusCode.OK)
+        yield return article.Id;
+        yield return article.ContentHash;
+        for (var band = 0; band < SyndicationIndex.Bands; band++)
         {
-            throw new HttpRequestException($"HTTP {(int)response.StatusCode} from {url.Host}", null, response.StatusCode);
+            yield return $"{band}/{(byte)(fingerprint >> (band * 8))}";
         }
-
-        await using var body = await response.Content.ReadAsStreamAsync(timeout.Token);
-        var bytes = await LimitedReader.ReadAllAsync(body, settings.MaxResponseBytes, timeout.Token);
-        return (bytes, response.Content.Headers.ContentType?.ToString());
     }
 
-    private sealed record SourceResult(bool Failed, int Items, int Stored, int AlreadyStored);
+    private async Task<ItemOutcome> StoreOnceAsync(
+        FeedSource source, Article article, string linkId, ulong fingerprint, FetchOptions settings, CancellationToken cancellationToken)
+    {
+        SyndicationIndex.NearLookup? near = null;
+        if (article.Text.Length >= MinExactMatchChars)
+        {
+            if (await index.ClaimExactAsync(article.ContentHash, article.Id, cancellationToken) is { } holder && holder != article.Id)
+            {
+                return await RecordCopyAsync(source, article, linkId, holder, "same text", cancellationToken);
+            }
+            if (article.Text.Length >= MinNearMatchChars)
+            {
+                near = await index.FindNearAsync(fingerprint, settings.SyndicationWindow, cancellationToken);
+                if (near.Match is { } match && match != article.Id)
+                {
+                    await index.PointExactAsync(article.ContentHash, match, cancellationToken);
+                    return await RecordCopyAsync(source, article, linkId, match, "near-identical text", cancellationToken);
+                }
+            }
+        }
+
+        if (!await store.TryCreateAsync(PipelineNames.ArticlesContainer, article.Id + ".json", article, cancellationToken))
+        {
+            return ItemOutcome.AlreadyStored;
+        }
+
+        Log.ArticleStored(logger, source.Name, article.Id, Loggable(new Uri(article.Url)));
+        await index.AddUrlAliasAsync(linkId, article.Id, cancellationToken);
+        if (near is not null)
+        {
+            await index.AddNearAsync(near, article.Id, settings.SyndicationWindow, cancellationToken);
+        }
+        return ItemOutcome.Stored;
+    }
+
+    private async Task<ItemOutcome> RecordCopyAsync(
+        FeedSource source, Article article, string linkId, string holder, string match, CancellationToken cancellationToken)
+    {
+        await index.AddAlternateUrlAsync(holder, article.Url, cancellationToken);
+        await index.AddUrlAliasAsync(article.Id, holder, cancellationToken);
+        await index.AddUrlAliasAsync(linkId, holder, cancellationToken);
+        Log.SyndicatedCopy(logger, source.Name, Loggable(new Uri(article.Url)), holder, match);
+        return ItemOutcome.Syndicated;
+    }
+
+    private async Task<(ExtractedPage? Page, Uri FetchedUrl, string? Note)> FetchPageAsync(Uri link, bool googleNews, CancellationToken cancellationToken)
+    {
+        if (googleNews)
+        {
+            return (null, link, "full text not fetched: the Google News link forwards by script, not by HTTP redirect");
+        }
+        try
+        {
+            var download = await downloader.GetAsync(link, null, cancellationToken);
+            if (!LooksLikeHtml(download))
+            {
+                return (null, download.Url, $"full text not fetched: the page is not HTML ({download.ContentType ?? "no content type"})");
+            }
+            var page = extractor.Extract(TextDecoder.Decode(download.Body, download.ContentType), download.Url);
+            return (page, download.Url, page.Text.Length == 0 ? "full text not found on the page" : null);
+        }
+        catch (FetchFailedException e)
+        {
+            Log.FullTextUnavailable(logger, link.Host, e.Failure, e.Message);
+            return (null, link, $"full text not fetched: {e.Failure}: {e.Message}");
+        }
+    }
+
+    private static bool LooksLikeHtml(Download download)
+    {
+        if (download.ContentType is { } type)
+        {
+            return type.Contains("html", StringComparison.OrdinalIgnoreCase);
+        }
+        var start = download.Body.AsSpan(0, Math.Min(download.Body.Length, 512));
+        return start.IndexOf((byte)'<') >= 0 && start.IndexOf((byte)0) < 0;
+    }
+
+    private static string ArticleId(Uri canonical) => Path.GetFileNameWithoutExtension(CanonicalUrl.BlobName(canonical));
+
+    /// <summary>Host and path only: a query string may carry a key.</summary>
+    private static string Loggable(Uri url) => url.GetLeftPart(UriPartial.Path);
+
+    private enum ItemOutcome
+    {
+        Stored,
+        AlreadyStored,
+        Syndicated,
+        Failed,
+    }
 }

@@ -27,12 +27,55 @@ public sealed class FetchOptions
     public int FullTextBelowChars { get; set; } = 600;
 
     [Required] public string UserAgent { get; set; } = "AlertsBot/1.0 (news monitoring)";
+
+    /// <summary>Everything spent on one source in one run: feed, retries and article pages.</summary>
+    [Range(typeof(TimeSpan), "00:00:05", "00:30:00")]
+    public TimeSpan SourceTimeout { get; set; } = TimeSpan.FromMinutes(3);
+
+    /// <summary>Retries after a transient failure (network error, 408, 429, 5xx); 0 for none.</summary>
+    [Range(0, 10)]
+    public int MaxRetries { get; set; } = 3;
+
+    /// <summary>First retry delay; later ones grow exponentially, with jitter.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>A Retry-After longer than this is not waited for: the source fails for this run instead.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
+    public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>How long a host's circuit stays open after it kept failing.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan BreakDuration { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>Items taken from one feed per run, newest first; the rest are skipped with a warning.</summary>
+    [Range(1, 100_000)]
+    public int MaxItemsPerSource { get; set; } = 500;
+
+    /// <summary>How long a story is remembered for recognising syndicated near-copies.</summary>
+    [Range(typeof(TimeSpan), "01:00:00", "90.00:00:00")]
+    public TimeSpan SyndicationWindow { get; set; } = TimeSpan.FromDays(7);
+}
+
+/// <summary>What a source is; the format is always detected from the content, the type only adds checks and
+/// link handling.</summary>
+public enum FeedSourceType
+{
+    /// <summary>RSS 2.0, RSS 1.0/RDF, Atom 1.0 or JSON Feed 1.x.</summary>
+    Feed,
+    /// <summary>A Google News RSS search (https://news.google.com/rss/search?q=…).</summary>
+    GoogleNews,
+    /// <summary>The GDELT DOC 2.0 API in article-list JSON mode (…/api/v2/doc/doc?query=…&amp;mode=ArtList&amp;format=json).</summary>
+    Gdelt,
 }
 
 public sealed class FeedSource
 {
     public string Name { get; set; } = "";
     public string Url { get; set; } = "";
+    public FeedSourceType Type { get; set; } = FeedSourceType.Feed;
+    /// <summary>Fetch this source at most this often (hh:mm:ss); null fetches it on every run.</summary>
+    public TimeSpan? Interval { get; set; }
     public bool Enabled { get; set; } = true;
 }
 
@@ -60,6 +103,15 @@ public sealed class FetchOptionsValidator : IValidateOptions<FetchOptions>
             {
                 errors.Add($"{label}: Url must be an absolute http or https URL.");
             }
+            else if (TypeProblem(source.Type, url) is { } problem)
+            {
+                errors.Add($"{label}: {problem}");
+            }
+
+            if (source.Interval is { } interval && (interval < TimeSpan.FromMinutes(1) || interval > TimeSpan.FromDays(7)))
+            {
+                errors.Add($"{label}: Interval must be between 00:01:00 and 7.00:00:00.");
+            }
         }
 
         if (!NCrontabShape.IsValid(options.Schedule))
@@ -67,7 +119,29 @@ public sealed class FetchOptionsValidator : IValidateOptions<FetchOptions>
             errors.Add($"Fetch:Schedule '{options.Schedule}' is not a six-field NCRONTAB expression (seconds first), e.g. \"0 */5 * * * *\".");
         }
 
+        if (options.SourceTimeout < options.RequestTimeout)
+        {
+            errors.Add("Fetch:SourceTimeout must not be shorter than Fetch:RequestTimeout.");
+        }
+
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    private static string? TypeProblem(FeedSourceType type, Uri url)
+    {
+        // Case-insensitive checks of the shape only; the host is not pinned, so a proxy or a test server can stand in.
+        var query = url.Query.ToUpperInvariant();
+        return type switch
+        {
+            FeedSourceType.Feed => null,
+            FeedSourceType.GoogleNews when !url.AbsolutePath.StartsWith("/rss", StringComparison.OrdinalIgnoreCase)
+                => "a GoogleNews source needs a https://news.google.com/rss/… URL, e.g. https://news.google.com/rss/search?q=…&hl=en-US&gl=US&ceid=US:en.",
+            FeedSourceType.Gdelt when !url.AbsolutePath.EndsWith("/api/v2/doc/doc", StringComparison.OrdinalIgnoreCase)
+                || !query.Contains("MODE=ARTLIST", StringComparison.Ordinal) || !query.Contains("FORMAT=JSON", StringComparison.Ordinal)
+                => "a Gdelt source needs a DOC 2.0 API URL (…/api/v2/doc/doc?query=…) with mode=ArtList&format=json.",
+            FeedSourceType.GoogleNews or FeedSourceType.Gdelt => null,
+            _ => $"Type '{type}' is not one of Feed, GoogleNews, Gdelt.",
+        };
     }
 }
 

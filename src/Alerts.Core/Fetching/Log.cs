@@ -2,20 +2,60 @@ using Microsoft.Extensions.Logging;
 
 namespace Alerts.Fetching;
 
+// Sources are named by their configured name and host, never by full URL: a query string may carry a key.
 internal static partial class Log
 {
     [LoggerMessage(1001, LogLevel.Information, "Fetched {Sources} sources ({FailedSources} failed): {Items} items, {Stored} stored, {AlreadyStored} already stored")]
     public static partial void FetchCompleted(ILogger logger, int sources, int failedSources, int items, int stored, int alreadyStored);
 
-    [LoggerMessage(1002, LogLevel.Warning, "Source {Source} failed: {Reason}")]
-    public static partial void SourceFailed(ILogger logger, string source, string reason);
+    [LoggerMessage(1002, LogLevel.Warning, "Source {Source} ({Host}) is failing: {Failure}: {Reason}")]
+    public static partial void SourceFailed(ILogger logger, string source, string host, FetchFailure failure, string reason);
 
     [LoggerMessage(1003, LogLevel.Information, "Source {Source}: {Items} items, {Stored} new")]
     public static partial void SourceFetched(ILogger logger, string source, int items, int stored);
 
-    [LoggerMessage(1004, LogLevel.Information, "Stored article {BlobName} from {Source}: {Url}")]
-    public static partial void ArticleStored(ILogger logger, string source, string blobName, string url);
+    [LoggerMessage(1004, LogLevel.Information, "Stored article {ArticleId} from {Source}: {Url}")]
+    public static partial void ArticleStored(ILogger logger, string source, string articleId, string url);
 
-    [LoggerMessage(1005, LogLevel.Warning, "Source {Source}: item {Url} skipped: {Reason}")]
+    [LoggerMessage(1005, LogLevel.Warning, "Source {Source}: item {Url} not stored: {Reason}")]
     public static partial void ItemFailed(ILogger logger, string source, string url, string reason);
+
+    [LoggerMessage(1006, LogLevel.Debug, "Source {Source}: not modified")]
+    public static partial void SourceNotModified(ILogger logger, string source);
+
+    [LoggerMessage(1007, LogLevel.Debug, "Source {Source}: not due until {NextDue}")]
+    public static partial void SourceNotDue(ILogger logger, string source, DateTimeOffset nextDue);
+
+    [LoggerMessage(1008, LogLevel.Debug, "Source {Source} still failing ({Failures} runs in a row): {Failure}: {Reason}")]
+    public static partial void SourceStillFailing(ILogger logger, string source, int failures, FetchFailure failure, string reason);
+
+    [LoggerMessage(1009, LogLevel.Information, "Source {Source} recovered after {Failures} failed runs")]
+    public static partial void SourceRecovered(ILogger logger, string source, int failures);
+
+    [LoggerMessage(1010, LogLevel.Debug, "Source {Source} is disabled")]
+    public static partial void SourceDisabled(ILogger logger, string source);
+
+    [LoggerMessage(1011, LogLevel.Warning, "Circuit for {Host} opened for {BreakDuration}: {Reason}")]
+    public static partial void CircuitOpened(ILogger logger, string host, TimeSpan breakDuration, string reason);
+
+    [LoggerMessage(1012, LogLevel.Information, "Circuit for {Host} closed")]
+    public static partial void CircuitClosed(ILogger logger, string host);
+
+    [LoggerMessage(1013, LogLevel.Debug, "{Host}: attempt {Attempt} failed ({Reason}); retrying in {Delay}")]
+    public static partial void RetryScheduled(ILogger logger, string host, int attempt, string reason, TimeSpan delay);
+
+    [LoggerMessage(1014, LogLevel.Information, "Source {Source}: {Count} parse warnings: {Warnings}")]
+    public static partial void FeedWarnings(ILogger logger, string source, int count, string warnings);
+
+    [LoggerMessage(1015, LogLevel.Warning, "Source {Source} has {Items} items; taking the newest {Limit}")]
+    public static partial void ItemsCapped(ILogger logger, string source, int items, int limit);
+
+    [LoggerMessage(1016, LogLevel.Information, "Source {Source}: {Url} is the story stored as {ArticleId} ({Match}); URL recorded on it")]
+    public static partial void SyndicatedCopy(ILogger logger, string source, string url, string articleId, string match);
+
+    [LoggerMessage(1017, LogLevel.Debug, "Full text from {Host} not fetched: {Failure}: {Reason}")]
+    public static partial void FullTextUnavailable(ILogger logger, string host, FetchFailure failure, string reason);
+
+    [LoggerMessage(1018, LogLevel.Debug, "Source {Source}: state written by another instance meanwhile; theirs kept")]
+    public static partial void SourceStateConflict(ILogger logger, string source);
 }

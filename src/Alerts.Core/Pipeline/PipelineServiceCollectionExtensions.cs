@@ -26,15 +26,24 @@ public static class PipelineServiceCollectionExtensions
 
     public static IServiceCollection AddAlertsFetching(this IServiceCollection services)
     {
+        services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<FetchOptions>().BindConfiguration(FetchOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<FetchOptions>, FetchOptionsValidator>();
-        services.AddHttpClient(FetchArticlesStep.HttpClientName)
+        services.AddHttpClient(FeedDownloader.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
             {
+                // Redirects are followed by FeedDownloader, which checks each hop; the resilience pipeline times requests.
+                AllowAutoRedirect = false,
                 AutomaticDecompression = System.Net.DecompressionMethods.All,
-                MaxAutomaticRedirections = 5,
+                ConnectTimeout = TimeSpan.FromSeconds(15),
                 PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-            });
+            })
+            // The factory's loggers would write full URLs; ours name the source and host only.
+            .RemoveAllLoggers();
+        services.AddSingleton<SourceResilience>();
+        services.AddSingleton<FeedDownloader>();
+        services.AddSingleton<SourceStateStore>();
+        services.AddSingleton<SyndicationIndex>();
         services.AddSingleton<FeedParser>();
         services.AddSingleton<HtmlArticleExtractor>();
         services.AddSingleton<FetchArticlesStep>();

@@ -13,6 +13,10 @@ public static class PipelineNames
     public const string StatementsContainer = "statements";
     /// <summary>Durable delivery records (pending, sent, failed) and one summary per notified analysis.</summary>
     public const string DeliveriesContainer = "deliveries";
+    /// <summary>Per-source fetch state: cache validators, schedule, failure streak. One small JSON blob per source.</summary>
+    public const string SourcesContainer = "sources";
+    /// <summary>Lookups that keep each story stored once: URL aliases, exact content hashes, SimHash band buckets.</summary>
+    public const string FingerprintsContainer = "fingerprints";
 
     public const string ArticlesTrigger = ArticlesContainer + "/{name}";
     public const string AnalysesTrigger = AnalysesContainer + "/{name}";
@@ -23,5 +27,5 @@ public static class PipelineNames
     public const string FetchScheduleExpression = "%Fetch:Schedule%";
 
     public static IReadOnlyList<string> Containers { get; } =
-        [ArticlesContainer, AnalysesContainer, StatementsContainer, DeliveriesContainer];
+        [ArticlesContainer, AnalysesContainer, StatementsContainer, DeliveriesContainer, SourcesContainer, FingerprintsContainer];
 }
