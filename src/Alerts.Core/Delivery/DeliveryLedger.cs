@@ -36,19 +36,22 @@ public sealed class DeliveryLedger(
 
     /// <summary>Sends the delivery if it is pending and due, and records the outcome.</summary>
     public async Task<DeliveryRecord?> AttemptAsync(string id, CancellationToken cancellationToken)
+        => (await TryAttemptAsync(id, cancellationToken)).Record;
+
+    private async Task<(DeliveryRecord? Record, bool Attempted)> TryAttemptAsync(string id, CancellationToken cancellationToken)
     {
         var stored = await store.ReadAsync<DeliveryRecord>(PipelineNames.DeliveriesContainer, RecordName(id), cancellationToken);
         if (stored is null || stored.Document.Status != DeliveryStatus.Pending)
         {
             await store.DeleteAsync(PipelineNames.DeliveriesContainer, PendingPrefix + id, cancellationToken);
-            return stored?.Document;
+            return (stored?.Document, false);
         }
 
         var now = time.GetUtcNow();
         var record = stored.Document;
         if (record.NextAttempt > now)
         {
-            return record;
+            return (record, false);
         }
 
         var settings = options.CurrentValue;
@@ -56,7 +59,7 @@ public sealed class DeliveryLedger(
         if (!await store.TryReplaceAsync(PipelineNames.DeliveriesContainer, RecordName(id), claimed, stored.ETag, cancellationToken))
         {
             // Another instance claimed it first.
-            return null;
+            return (null, false);
         }
 
         var outcome = channelsByName.TryGetValue(record.Channel, out var channel)
@@ -93,7 +96,7 @@ public sealed class DeliveryLedger(
                 break;
         }
 
-        return done;
+        return (done, true);
     }
 
     /// <summary>RedriveDeliveries: attempts every pending delivery that is due. Survives restarts: the state is all in storage.</summary>
@@ -105,11 +108,10 @@ public sealed class DeliveryLedger(
             ids.Add(name[PendingPrefix.Length..]);
         }
 
-        var started = time.GetUtcNow();
         var attempted = 0;
         foreach (var id in ids)
         {
-            if (await AttemptAsync(id, cancellationToken) is { LastAttempt: { } last } && last >= started)
+            if ((await TryAttemptAsync(id, cancellationToken)).Attempted)
             {
                 attempted++;
             }
