@@ -17,8 +17,17 @@ public static class AlertText
     public static string OneLine(string? text)
         => string.Join(' ', (text ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
+    /// <summary>Cuts at a word boundary when one is near, and marks the cut with an ellipsis.</summary>
     public static string Shorten(string text, int maxChars)
-        => text.Length <= maxChars ? text : text[..maxChars].TrimEnd() + "\u2026";
+    {
+        if (text.Length <= maxChars)
+        {
+            return text;
+        }
+
+        var cut = text.LastIndexOf(' ', maxChars);
+        return (cut > maxChars * 3 / 4 ? text[..cut] : text[..maxChars]).TrimEnd() + "\u2026";
+    }
 
     /// <summary>Only absolute http and https links are ever rendered; anything else (javascript:, data:, relative) is dropped.</summary>
     public static string? SafeUrl(string? url)
