@@ -36,7 +36,7 @@ internal sealed class DeliveryHarness : IAsyncDisposable
 
     public static async Task<DeliveryHarness> StartAsync(
         AzuriteFixture azurite,
-        string subscriptionsJson,
+        string? subscriptionsJson,
         int smtpPort,
         IDictionary<string, string?>? extraSettings = null,
         Action<IServiceCollection>? configure = null)
@@ -51,8 +51,11 @@ internal sealed class DeliveryHarness : IAsyncDisposable
             }
         }
 
-        await azurite.Service.GetBlobContainerClient(PipelineNames.ConfigContainer)
-            .UploadBlobAsync(SubscriptionStore.BlobName, BinaryData.FromString(subscriptionsJson));
+        if (subscriptionsJson is not null)
+        {
+            await azurite.Service.GetBlobContainerClient(PipelineNames.ConfigContainer)
+                .UploadBlobAsync(SubscriptionStore.BlobName, BinaryData.FromString(subscriptionsJson));
+        }
 
         var settings = new Dictionary<string, string?>
         {

@@ -104,6 +104,25 @@ public sealed class EmailDeliveryTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Attempt_SmtpRejectsPermanently_RecordedAsFailedWithTheReasonAndNotRetried()
+    {
+        await using var small = await MailDev.StartAsync("--max-message-size", "300");
+        await using var harness = await DeliveryHarness.StartAsync(
+            azurite, Samples.Subscriptions(Samples.EmailSubscriber("desk", "desk@example.test")), small.SmtpPort);
+
+        await harness.NotifyAsync(Analysis("Helen Marsh", "We are preparing every option along the border with Mexico."), "a1.json");
+        harness.Time.Advance(TimeSpan.FromHours(1));
+        Assert.Equal(0, await harness.Ledger.RedriveAsync(CancellationToken.None));
+
+        var failed = Assert.Single(await harness.RecordsAsync());
+        Assert.Equal(DeliveryStatus.Failed, failed.Status);
+        Assert.Equal(1, failed.Attempts);
+        Assert.StartsWith("SMTP 5", failed.LastError, StringComparison.Ordinal);
+        Assert.Equal(0, await harness.PendingMarkersAsync());
+        Assert.Empty(await small.EmailsAsync());
+    }
+
+    [Fact]
     public async Task Attempt_CrashAfterSendingBeforeRecording_RepeatsThatOneDeliveryWithTheSameMessageId()
     {
         await using var harness = await DeliveryHarness.StartAsync(
