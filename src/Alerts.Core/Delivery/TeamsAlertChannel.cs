@@ -10,6 +10,8 @@ namespace Alerts.Delivery;
 public sealed class TeamsAlertChannel(IHttpClientFactory httpClients, IConfiguration configuration, TimeProvider time) : IAlertChannel
 {
     public const string HttpClientName = "teams";
+    private static readonly TimeSpan MinInterval = TimeSpan.FromSeconds(1);
+    private readonly Dictionary<string, DateTimeOffset> nextPost = new(StringComparer.Ordinal);
 
     public string Name => "teams";
 
@@ -30,6 +32,7 @@ public sealed class TeamsAlertChannel(IHttpClientFactory httpClients, IConfigura
         }
 
         using var content = new StringContent(TeamsCard.Payload(delivery), Encoding.UTF8, new MediaTypeHeaderValue("application/json"));
+        await PaceAsync(delivery.Address, cancellationToken);
         try
         {
             using var response = await httpClients.CreateClient(HttpClientName).PostAsync(uri, content, cancellationToken);
@@ -53,6 +56,25 @@ public sealed class TeamsAlertChannel(IHttpClientFactory httpClients, IConfigura
         catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             return DeliveryOutcome.Transient("webhook timed out");
+        }
+    }
+
+    /// <summary>Workflows webhooks follow Power Automate's limits: at most one post per second per webhook from this
+    /// process (instances are not coordinated; 429s from the service are retried with its Retry-After).</summary>
+    private async Task PaceAsync(string webhook, CancellationToken cancellationToken)
+    {
+        TimeSpan wait;
+        lock (nextPost)
+        {
+            var now = time.GetUtcNow();
+            var slot = nextPost.TryGetValue(webhook, out var next) && next > now ? next : now;
+            nextPost[webhook] = slot + MinInterval;
+            wait = slot - now;
+        }
+
+        if (wait > TimeSpan.Zero)
+        {
+            await Task.Delay(wait, time, cancellationToken);
         }
     }
 
