@@ -103,6 +103,50 @@ public sealed class EmailDeliveryTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(0, await harness.PendingMarkersAsync());
     }
 
+    [Theory]
+    [InlineData("secret", DeliveryStatus.Sent, null)]
+    [InlineData("wrong", DeliveryStatus.Failed, "SMTP authentication failed")]
+    public async Task Attempt_SmtpLogin_SendsWithTheRightCredentialsAndFailsForGoodWithWrongOnes(string password, DeliveryStatus expected, string? reason)
+    {
+        await using var guarded = await MailDev.StartAsync("--incoming-user", "alerts", "--incoming-pass", "secret");
+        await using var harness = await DeliveryHarness.StartAsync(
+            azurite,
+            Samples.Subscriptions(Samples.EmailSubscriber("desk", "desk@example.test")),
+            guarded.SmtpPort,
+            new Dictionary<string, string?> { ["Smtp:UserName"] = "alerts", ["Smtp:Password"] = password });
+
+        await harness.NotifyAsync(Analysis("Helen Marsh", "We are preparing every option along the border with Mexico."), "a1.json");
+
+        var record = Assert.Single(await harness.RecordsAsync());
+        Assert.Equal(expected, record.Status);
+        Assert.Equal(expected == DeliveryStatus.Sent ? 1 : 0, (await guarded.EmailsAsync()).Count);
+        if (reason is not null)
+        {
+            Assert.StartsWith(reason, record.LastError, StringComparison.Ordinal);
+            Assert.DoesNotContain(password, record.LastError, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData("SslOnConnect", "TLS handshake with the SMTP server failed")]
+    [InlineData("StartTls", "SMTP server does not support the configured security")]
+    public async Task Attempt_TlsRequiredButServerIsPlain_FailsForGoodInsteadOfSendingInTheClear(string security, string reason)
+    {
+        await using var plain = await MailDev.StartAsync("--hide-extensions", "STARTTLS");
+        await using var harness = await DeliveryHarness.StartAsync(
+            azurite,
+            Samples.Subscriptions(Samples.EmailSubscriber("desk", "desk@example.test")),
+            plain.SmtpPort,
+            new Dictionary<string, string?> { ["Smtp:Security"] = security });
+
+        await harness.NotifyAsync(Analysis("Helen Marsh", "We are preparing every option along the border with Mexico."), "a1.json");
+
+        var record = Assert.Single(await harness.RecordsAsync());
+        Assert.Equal(DeliveryStatus.Failed, record.Status);
+        Assert.StartsWith(reason, record.LastError, StringComparison.Ordinal);
+        Assert.Empty(await plain.EmailsAsync());
+    }
+
     [Fact]
     public async Task Attempt_SmtpRejectsPermanently_RecordedAsFailedWithTheReasonAndNotRetried()
     {
