@@ -30,7 +30,7 @@ public sealed class DeliveryLedger(
     {
         // Marker first: a crash between the two writes leaves a marker without a record (cleaned up by the redrive),
         // never a pending record nobody will re-drive.
-        await store.UpsertAsync(PipelineNames.DeliveriesContainer, PendingPrefix + record.Id, new PendingMarker(record.Id), cancellationToken);
+        await store.UpsertAsync(PipelineNames.DeliveriesContainer, PendingPrefix + record.Id, new PendingMarker(record.Id, time.GetUtcNow()), cancellationToken);
         return await store.TryCreateAsync(PipelineNames.DeliveriesContainer, RecordName(record.Id), record, cancellationToken);
     }
 
@@ -41,6 +41,15 @@ public sealed class DeliveryLedger(
     private async Task<(DeliveryRecord? Record, bool Attempted)> TryAttemptAsync(string id, CancellationToken cancellationToken)
     {
         var stored = await store.ReadAsync<DeliveryRecord>(PipelineNames.DeliveriesContainer, RecordName(id), cancellationToken);
+        var settings = options.CurrentValue;
+        if (stored is null
+            && await store.ReadAsync<PendingMarker>(PipelineNames.DeliveriesContainer, PendingPrefix + id, cancellationToken) is { } marker
+            && time.GetUtcNow() - marker.Document.Created < settings.SendLease)
+        {
+            // The record may be being written right now (the marker goes first): leave both alone.
+            return (null, false);
+        }
+
         if (stored is null || stored.Document.Status != DeliveryStatus.Pending)
         {
             await store.DeleteAsync(PipelineNames.DeliveriesContainer, PendingPrefix + id, cancellationToken);
@@ -54,7 +63,16 @@ public sealed class DeliveryLedger(
             return (record, false);
         }
 
-        var settings = options.CurrentValue;
+        if (record.Attempts >= settings.MaxAttempts)
+        {
+            // The last allowed attempt never recorded its outcome: it threw, or the process stopped mid-send.
+            var abandoned = record with { Status = DeliveryStatus.Failed, LastError = $"gave up after {record.Attempts} attempts; the last did not complete ({record.LastError ?? "no reason recorded"})" };
+            await store.UpsertAsync(PipelineNames.DeliveriesContainer, RecordName(id), abandoned, cancellationToken);
+            await store.DeleteAsync(PipelineNames.DeliveriesContainer, PendingPrefix + id, cancellationToken);
+            Log.DeliveryFailed(logger, id, abandoned.SubscriberId, abandoned.Channel, abandoned.Attempts, abandoned.LastError);
+            return (abandoned, false);
+        }
+
         var claimed = record with { Attempts = record.Attempts + 1, LastAttempt = now, NextAttempt = now + settings.SendLease };
         if (!await store.TryReplaceAsync(PipelineNames.DeliveriesContainer, RecordName(id), claimed, stored.ETag, cancellationToken))
         {
@@ -149,5 +167,5 @@ public sealed class DeliveryLedger(
         return retryAfter is { } after && after > backoff ? TimeSpan.FromTicks(Math.Min(after.Ticks, TimeSpan.FromDays(1).Ticks)) : backoff;
     }
 
-    private sealed record PendingMarker(string Id);
+    private sealed record PendingMarker(string Id, DateTimeOffset Created);
 }

@@ -183,7 +183,7 @@ public sealed class EmailDeliveryTests(AzuriteFixture azurite) : IAsyncLifetime
         // Within the lease nobody re-sends; after it the redrive sends that one delivery once more, and then never again.
         Assert.Equal(0, await harness.Ledger.RedriveAsync(CancellationToken.None));
         harness.Time.Advance(TimeSpan.FromSeconds(31));
-        CrashAfterSend.Crash = false;
+        harness.Services.GetServices<IAlertChannel>().OfType<CrashAfterSend>().Single().Crash = false;
         Assert.Equal(1, await harness.Ledger.RedriveAsync(CancellationToken.None));
         harness.Time.Advance(TimeSpan.FromMinutes(5));
         await harness.Ledger.RedriveAsync(CancellationToken.None);
@@ -192,6 +192,48 @@ public sealed class EmailDeliveryTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(2, emails.Count);
         Assert.Single(emails.Select(e => e.Header("message-id")).Distinct());
         Assert.Equal(DeliveryStatus.Sent, (await harness.Ledger.ReadAsync(record.Id, CancellationToken.None))!.Status);
+    }
+
+    [Fact]
+    public async Task Attempt_LastAllowedAttemptNeverCompleted_RecordedAsFailedWithoutAnotherSend()
+    {
+        await using var harness = await DeliveryHarness.StartAsync(
+            azurite,
+            Samples.Subscriptions(Samples.EmailSubscriber("desk", "desk@example.test")),
+            mail.SmtpPort,
+            new Dictionary<string, string?> { ["Notify:MaxAttempts"] = "1" },
+            services => services.AddSingleton<IAlertChannel>(sp => new CrashAfterSend(
+                new EmailAlertChannel(sp.GetRequiredService<IOptionsMonitor<SmtpOptions>>()))));
+        var record = harness.Record(Samples.Alert(), "desk", CrashAfterSend.ChannelName, "desk@example.test");
+        await harness.Ledger.CreateAsync(record, CancellationToken.None);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => harness.Ledger.AttemptAsync(record.Id, CancellationToken.None));
+
+        harness.Time.Advance(TimeSpan.FromMinutes(1));
+        await harness.Ledger.RedriveAsync(CancellationToken.None);
+
+        Assert.Single(await mail.EmailsAsync());
+        var failed = (await harness.Ledger.ReadAsync(record.Id, CancellationToken.None))!;
+        Assert.Equal(DeliveryStatus.Failed, failed.Status);
+        Assert.StartsWith("gave up after 1 attempts; the last did not complete", failed.LastError, StringComparison.Ordinal);
+        Assert.Equal(0, await harness.PendingMarkersAsync());
+    }
+
+    [Fact]
+    public async Task Redrive_MarkerWithoutRecord_KeptWhileTheRecordMayBeBeingWrittenThenCleanedUp()
+    {
+        await using var harness = await DeliveryHarness.StartAsync(
+            azurite, Samples.Subscriptions(Samples.EmailSubscriber("desk", "desk@example.test")), mail.SmtpPort);
+        await harness.Store.UpsertAsync(
+            Alerts.Storage.PipelineNames.DeliveriesContainer, DeliveryLedger.PendingPrefix + "k9/desk/email",
+            new { id = "k9/desk/email", created = harness.Time.GetUtcNow() }, CancellationToken.None);
+
+        await harness.Ledger.RedriveAsync(CancellationToken.None);
+        Assert.Equal(1, await harness.PendingMarkersAsync());
+        harness.Time.Advance(TimeSpan.FromSeconds(31));
+        await harness.Ledger.RedriveAsync(CancellationToken.None);
+
+        Assert.Equal(0, await harness.PendingMarkersAsync());
+        Assert.Empty(await mail.EmailsAsync());
     }
 
     [Fact]
@@ -293,7 +335,7 @@ public sealed class EmailDeliveryTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         public const string ChannelName = "email-crashing";
 
-        public static bool Crash { get; set; } = true;
+        public bool Crash { get; set; } = true;
 
         public string Name => ChannelName;
 
