@@ -24,7 +24,8 @@ public static class Cli
               Runs analysis, novelty and alert composition over the .txt/.html/.json files in DIR, in file-name order,
               without storage or network, and writes the alerts as JSON Lines to FILE.
           Alerts.Host deliveries [--failed|--pending|--sent] [--settings FILE]
-              Lists the delivery records (newest first): status, subscriber, channel, attempts, and why a delivery failed.
+              Lists the delivery records (newest first): status, subscriber, channel, attempts, and why a delivery failed;
+              then how many statements wait for an hourly or daily digest.
           Alerts.Host send-test SUBSCRIBER_ID [--settings FILE]
               Sends a sample alert through each of that subscriber's channels and prints the outcome per channel.
         Settings come from local.settings.json (Values) or --settings FILE, then environment variables (A__B for A:B).
@@ -174,8 +175,14 @@ public static class Cli
             }
         }
 
+        var waiting = 0;
+        await foreach (var _ in provider.GetRequiredService<Storage.BlobDocumentStore>().ListNamesAsync(Storage.PipelineNames.DeliveriesContainer, DigestSender.Prefix, CancellationToken.None))
+        {
+            waiting++;
+        }
+
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $"{records.Count} deliveries: {records.Count(r => r.Status == DeliveryStatus.Sent)} sent, {records.Count(r => r.Status == DeliveryStatus.Pending)} pending, {records.Count(r => r.Status == DeliveryStatus.Failed)} failed"));
+            $"{records.Count} deliveries: {records.Count(r => r.Status == DeliveryStatus.Sent)} sent, {records.Count(r => r.Status == DeliveryStatus.Pending)} pending, {records.Count(r => r.Status == DeliveryStatus.Failed)} failed; {waiting} statement(s) waiting for digests"));
         return Ok;
     }
 

@@ -53,7 +53,7 @@ public sealed class DeliveryCommandTests : IAsyncLifetime
         Assert.Contains("failed", stdout, StringComparison.Ordinal);
         Assert.Contains("reason: webhook answered HTTP 404 Not Found", stdout, StringComparison.Ordinal);
         Assert.DoesNotContain("sent ", stdout, StringComparison.Ordinal);
-        Assert.Contains("1 deliveries: 0 sent, 0 pending, 1 failed", stdout, StringComparison.Ordinal);
+        Assert.Contains("1 deliveries: 0 sent, 0 pending, 1 failed; 0 statement(s) waiting for digests", stdout, StringComparison.Ordinal);
     }
 
     [Fact]
