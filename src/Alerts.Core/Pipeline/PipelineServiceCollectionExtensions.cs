@@ -72,17 +72,6 @@ public static class PipelineServiceCollectionExtensions
         return services;
     }
 
-    public static IServiceCollection AddAlertsDelivery(this IServiceCollection services)
-    {
-        services.AddOptions<NotifyOptions>().BindConfiguration(NotifyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<IValidateOptions<NotifyOptions>, NotifyOptionsValidator>();
-        services.AddOptions<SmtpOptions>().BindConfiguration(SmtpOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<IAlertChannel, EmailAlertChannel>();
-        services.AddSingleton<DeliveryLedger>();
-        services.AddSingleton<NotifySubscribersStep>();
-        return services;
-    }
-
     /// <summary>Replay: analysis and novelty over files, with in-memory stores and no network.</summary>
     public static IServiceCollection AddAlertsReplay(this IServiceCollection services, IConfiguration configuration)
     {
