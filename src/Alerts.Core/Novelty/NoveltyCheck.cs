@@ -27,7 +27,10 @@ public sealed class NoveltyCheck(IStatementIndex index, IOptions<AnalysisOptions
                 statement.Kind,
                 analysisName,
                 new StatementReport(
-                    analysis.Source, analysis.ArticleUrl, analysis.Title, analysis.Published ?? analysis.Analyzed, statement.Text));
+                    analysis.Source, analysis.ArticleUrl, analysis.Title, analysis.Published ?? analysis.Analyzed, statement.Text))
+            {
+                StatementId = statement.Id,
+            };
             var decision = await index.ClaimAsync(sighting, cancellationToken);
             if (decision.IsNew)
             {

@@ -58,19 +58,7 @@ public static class PipelineServiceCollectionExtensions
     }
 
     public static IServiceCollection AddAlertsNovelty(this IServiceCollection services, bool inMemory)
-    {
-        if (inMemory)
-        {
-            services.AddSingleton<IStatementIndex, InMemoryStatementIndex>();
-        }
-        else
-        {
-            services.AddSingleton<IStatementIndex, BlobStatementIndex>();
-        }
-
-        services.AddSingleton<NoveltyCheck>();
-        return services;
-    }
+        => services.AddNoveltyStage(inMemory);
 
     public static IServiceCollection AddAlertsDelivery(this IServiceCollection services)
     {

@@ -1,0 +1,172 @@
+using Alerts.Analysis;
+
+namespace Alerts.Novelty;
+
+/// <summary>What matching a probe against a speaker's known statements found.</summary>
+/// <param name="Match">The known statement it repeats, or null when it is new.</param>
+/// <param name="IsRetry">The match is this very claim made before by the same analysis: still new.</param>
+/// <param name="Comparisons">The known statements compared, best first, with their scores.</param>
+public sealed record IndexMatch(IndexedStatement? Match, bool IsRetry, IReadOnlyList<StatementComparison> Comparisons);
+
+/// <summary>
+/// The known statements of one speaker bucket within the window, with MinHash band postings so that a lookup
+/// compares a bounded candidate set: the bucket's most recent statements plus those sharing a band with one of the
+/// probe's claims, at most <see cref="NoveltyOptions.MaxCandidates"/>. Not thread-safe: callers serialise per bucket.
+/// </summary>
+public sealed class SpeakerIndex
+{
+    private const int ExplainedComparisons = 5;
+
+    private readonly NoveltyOptions options;
+    private readonly List<IndexedStatement> statements = [];
+    private readonly Dictionary<long, List<IndexedStatement>> postings = [];
+    private readonly Dictionary<string, IndexedStatement> byKey = new(StringComparer.Ordinal);
+
+    public SpeakerIndex(NoveltyOptions options, IEnumerable<IndexedStatement>? statements = null)
+    {
+        this.options = options ?? throw new ArgumentNullException(nameof(options));
+        foreach (var statement in statements ?? [])
+        {
+            Add(statement);
+        }
+    }
+
+    public IReadOnlyList<IndexedStatement> Statements => statements;
+
+    public int Count => statements.Count;
+
+    public IndexMatch Match(StatementProbe probe, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(probe);
+        var since = now - options.Window;
+        var sighting = probe.Sighting;
+        if (byKey.TryGetValue(sighting.Key, out var same) && same.Claimed > since && Compatible(probe, same))
+        {
+            var retry = same.FirstAnalysis == sighting.AnalysisName
+                && (same.FirstStatementId is null || sighting.StatementId is null || same.FirstStatementId == sighting.StatementId);
+            return new IndexMatch(same, retry, [new StatementComparison(same.Key, same.Text, 1)]);
+        }
+
+        if (probe.Claims.Count == 0)
+        {
+            return new IndexMatch(null, false, []);
+        }
+
+        var candidates = Candidates(probe, since);
+        var best = new double[probe.Claims.Count];
+        var scored = new List<(IndexedStatement Statement, double Score)>(candidates.Count);
+        foreach (var candidate in candidates)
+        {
+            double total = 0, covered = 0;
+            for (var i = 0; i < probe.Claims.Count; i++)
+            {
+                var claim = probe.Claims[i];
+                var coverage = candidate.Claims.Count == 0 ? 0 : candidate.Claims.Max(claim.CoveredBy);
+                best[i] = Math.Max(best[i], coverage);
+                var weight = Math.Max(claim.Concepts.Sum(ConceptLexicon.Weight), 0.1);
+                total += weight;
+                covered += weight * coverage;
+            }
+
+            scored.Add((candidate, covered / total));
+        }
+
+        scored.Sort((a, b) => b.Score.CompareTo(a.Score));
+        var comparisons = scored.Take(ExplainedComparisons)
+            .Select(s => new StatementComparison(s.Statement.Key, s.Statement.Text, Math.Round(s.Score, 3)))
+            .ToList();
+        // Known when every claim is covered by some known claim: rewordings, partial quotes and merges of known
+        // statements; one uncovered claim makes the whole quote new.
+        var known = scored.Count > 0 && best.All(b => b >= options.ClaimMatchThreshold);
+        return new IndexMatch(known ? scored[0].Statement : null, false, comparisons);
+    }
+
+    public void Add(IndexedStatement statement)
+    {
+        ArgumentNullException.ThrowIfNull(statement);
+        statements.Add(statement);
+        // The same words again after the window are a new claim under the same key: the newest wins.
+        byKey[statement.Key] = statement;
+        foreach (var band in statement.Claims.SelectMany(c => MinHash.Bands(c, options.LshBands, options.LshRows)).Distinct())
+        {
+            if (!postings.TryGetValue(band, out var list))
+            {
+                postings[band] = list = [];
+            }
+
+            list.Add(statement);
+        }
+    }
+
+    /// <summary>Keeps only <paramref name="kept"/>, rebuilding the postings.</summary>
+    public void Replace(IReadOnlyList<IndexedStatement> kept)
+    {
+        ArgumentNullException.ThrowIfNull(kept);
+        var copy = kept.ToList();
+        statements.Clear();
+        postings.Clear();
+        byKey.Clear();
+        foreach (var statement in copy)
+        {
+            Add(statement);
+        }
+    }
+
+    /// <summary>The statements to keep: those within the window, the newest <see cref="NoveltyOptions.MaxStatementsPerSpeaker"/>.</summary>
+    public IReadOnlyList<IndexedStatement> Live(DateTimeOffset now)
+    {
+        var since = now - options.Window;
+        return [.. statements.Where(s => s.Claimed > since).OrderBy(s => s.Claimed).TakeLast(options.MaxStatementsPerSpeaker)];
+    }
+
+    private List<IndexedStatement> Candidates(StatementProbe probe, DateTimeOffset since)
+    {
+        var found = new HashSet<IndexedStatement>(ReferenceEqualityComparer.Instance);
+        var candidates = new List<IndexedStatement>();
+        void Consider(IndexedStatement statement)
+        {
+            if (candidates.Count < options.MaxCandidates && statement.Claimed > since && found.Add(statement) && Compatible(probe, statement))
+            {
+                candidates.Add(statement);
+            }
+        }
+
+        for (var i = statements.Count - 1; i >= 0 && statements.Count - i <= options.RecentCandidates; i--)
+        {
+            Consider(statements[i]);
+        }
+
+        foreach (var band in probe.Claims.SelectMany(c => MinHash.Bands(c, options.LshBands, options.LshRows)))
+        {
+            if (postings.TryGetValue(band, out var list))
+            {
+                // Newest first: a capped candidate set keeps the statements most likely to be repeated.
+                for (var i = list.Count - 1; i >= 0 && candidates.Count < options.MaxCandidates; i--)
+                {
+                    Consider(list[i]);
+                }
+            }
+        }
+
+        return candidates;
+    }
+
+    private bool Compatible(StatementProbe probe, IndexedStatement known)
+    {
+        var bucket = probe.Identity.Buckets.FirstOrDefault(b => b.Name == known.Bucket);
+        if (bucket is null || !bucket.IsCompatibleWith(known.GivenNames))
+        {
+            return false;
+        }
+
+        if (probe.Identity.Kind != SpeakerKind.AnonymousSource)
+        {
+            return true;
+        }
+
+        // "A U.S. official" in a story about tariffs is not the one in a story about troops.
+        var shared = probe.Context.Count(known.Context.Contains);
+        var smaller = Math.Min(probe.Context.Count, known.Context.Count);
+        return smaller > 0 && (double)shared / smaller >= options.AnonymousContextThreshold;
+    }
+}
