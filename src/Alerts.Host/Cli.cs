@@ -21,7 +21,9 @@ public static class Cli
               fetch's articles are analysed and their alerts delivered, and prints the alerts.
           Alerts.Host replay DIR --out FILE [--explain] [--settings FILE]
               Runs analysis, novelty and alert composition over the .txt/.html/.json files in DIR, in file-name order,
-              without storage or network, and writes the alerts as JSON Lines to FILE.
+              without storage or network, and writes the alerts as JSON Lines to FILE. With --explain each alert
+              carries the known statements it was compared with and their scores, and each repeat is printed with
+              the known statement it matched.
         Settings come from local.settings.json (Values) or --settings FILE, then environment variables (A__B for A:B).
         """;
 
@@ -122,7 +124,8 @@ public static class Cli
         await using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
         var runner = provider.GetRequiredService<ReplayRunner>();
         await using var writer = new StreamWriter(outputFile, append: false, new System.Text.UTF8Encoding(false));
-        var result = await runner.RunAsync(directory, writer, flags.ContainsKey("--explain"), CancellationToken.None);
+        var explain = flags.ContainsKey("--explain");
+        var result = await runner.RunAsync(directory, writer, explain, CancellationToken.None, explain ? output : null);
         foreach (var rejected in result.Rejected)
         {
             await error.WriteLineAsync($"skipped {rejected}");

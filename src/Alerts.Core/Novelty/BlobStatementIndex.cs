@@ -54,9 +54,23 @@ public sealed class BlobStatementIndex(
             var keys = match.Comparisons.Select(c => c.Key).ToList();
             if (match.Match is { } known)
             {
-                var record = match.IsRetry
-                    ? await RecordOfRetryAsync(known, sighting, cancellationToken)
-                    : await AttachReportAsync(known, sighting.Report, cancellationToken);
+                KnownStatement record;
+                if (match.IsRetry)
+                {
+                    record = await RecordOfRetryAsync(known, sighting, cancellationToken);
+                }
+                else
+                {
+                    record = await AttachReportAsync(known, sighting.Report, cancellationToken);
+                    if (primary is not null && known.Bucket == probe.Identity.Primary.Name && index.Enrich(known, probe.Claims) is not null)
+                    {
+                        // Later wordings are matched against this one too. Best effort: losing it to a concurrent
+                        // writer costs recall on a later wording, never a duplicate alert.
+                        await store.TryReplaceAsync(PipelineNames.StatementsContainer, primaryName,
+                            new SpeakerDocument(probe.Identity.Primary.Name, index.Statements), primary.ETag, cancellationToken);
+                    }
+                }
+
                 Log.Known(logger, sighting.Key, known.Key, match.Comparisons.Count > 0 ? match.Comparisons[0].Score : 1);
                 return new NoveltyDecision(match.IsRetry, record, match.IsRetry ? [] : keys) { Comparisons = match.Comparisons };
             }

@@ -24,10 +24,11 @@ public static partial class ClaimSplitter
     {
         // "U.S." and "EE. UU." are one word, not two sentence ends.
         var joined = Abbreviation().Replace(text, m => m.Value.Replace(".", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal));
+        joined = joined.Replace("...", ",", StringComparison.Ordinal).Replace("\u2026", ",", StringComparison.Ordinal);
         return ClauseBreak().Split(joined).Select(c => c.Trim()).Where(c => c.Length > 0);
     }
 
-    [GeneratedRegex(@"\b(?:[A-Za-z]{1,2}\.\s?){2,}")]
+    [GeneratedRegex(@"\b[A-Za-z]{1,2}\.(?:\s?[A-Za-z]{1,2}\.)+")]
     private static partial Regex Abbreviation();
 
     // Sentence ends, semicolons, colons, dashes, and "but"/"pero"/"however"/"sino" which join two claims.

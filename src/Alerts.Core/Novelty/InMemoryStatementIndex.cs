@@ -31,6 +31,11 @@ public sealed class InMemoryStatementIndex(IOptions<NoveltyOptions> options, Tim
             var match = Match(probe, primary, now);
             if (match.Match is { } known && !match.IsRetry)
             {
+                if (known.Bucket == probe.Identity.Primary.Name)
+                {
+                    primary.Enrich(known, probe.Claims);
+                }
+
                 var updated = statements.AddOrUpdate(
                     known.Key, _ => known.ToKnown(probe.Sighting.Report), (_, existing) => existing.WithReport(probe.Sighting.Report));
                 return new NoveltyDecision(false, updated, Keys(match)) { Comparisons = match.Comparisons };

@@ -10,7 +10,13 @@ public sealed class NoveltyCheck(IStatementIndex index, IOptions<AnalysisOptions
 {
     public async Task<IReadOnlyList<NewStatement>> FindNewAsync(
         ArticleAnalysis analysis, string analysisName, CancellationToken cancellationToken)
+        => [.. (await DecideAsync(analysis, analysisName, cancellationToken)).Where(d => d.Decision.IsNew)];
+
+    /// <summary>Every on-topic statement with its decision, repeats included: what replay's --explain shows.</summary>
+    public async Task<IReadOnlyList<NewStatement>> DecideAsync(
+        ArticleAnalysis analysis, string analysisName, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(analysis);
         var threshold = analysisOptions.Value.Threshold;
         var found = new List<NewStatement>();
         foreach (var statement in analysis.Statements)
@@ -31,11 +37,7 @@ public sealed class NoveltyCheck(IStatementIndex index, IOptions<AnalysisOptions
             {
                 StatementId = statement.Id,
             };
-            var decision = await index.ClaimAsync(sighting, cancellationToken);
-            if (decision.IsNew)
-            {
-                found.Add(new NewStatement(statement, decision));
-            }
+            found.Add(new NewStatement(statement, await index.ClaimAsync(sighting, cancellationToken)));
         }
 
         return found;

@@ -16,11 +16,13 @@ public sealed record IndexMatch(IndexedStatement? Match, bool IsRetry, IReadOnly
 public sealed class SpeakerIndex
 {
     private const int ExplainedComparisons = 5;
+    private const int MaxClaimsPerStatement = 24;
 
     private readonly NoveltyOptions options;
     private readonly List<IndexedStatement> statements = [];
     private readonly Dictionary<long, List<IndexedStatement>> postings = [];
     private readonly Dictionary<string, IndexedStatement> byKey = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> positions = new(StringComparer.Ordinal);
 
     public SpeakerIndex(NoveltyOptions options, IEnumerable<IndexedStatement>? statements = null)
     {
@@ -87,7 +89,37 @@ public sealed class SpeakerIndex
         statements.Add(statement);
         // The same words again after the window are a new claim under the same key: the newest wins.
         byKey[statement.Key] = statement;
-        foreach (var band in statement.Claims.SelectMany(c => MinHash.Bands(c, options.LshBands, options.LshRows)).Distinct())
+        positions[statement.Key] = statements.Count - 1;
+        Post(statement, statement.Claims);
+    }
+
+    /// <summary>Adds the claims of a further wording to a known statement, so that later wordings are compared with
+    /// every wording seen so far. Null when the wording says nothing the statement's claims do not already say.</summary>
+    public IndexedStatement? Enrich(IndexedStatement known, IReadOnlyList<Claim> claims)
+    {
+        ArgumentNullException.ThrowIfNull(known);
+        ArgumentNullException.ThrowIfNull(claims);
+        if (!byKey.TryGetValue(known.Key, out var current) || current.Claims.Count >= MaxClaimsPerStatement)
+        {
+            return null;
+        }
+
+        var added = claims.Where(c => current.Claims.All(k => c.CoveredBy(k) < 1)).Take(MaxClaimsPerStatement - current.Claims.Count).ToList();
+        if (added.Count == 0)
+        {
+            return null;
+        }
+
+        var enriched = current with { Claims = [.. current.Claims, .. added] };
+        byKey[known.Key] = enriched;
+        statements[positions[known.Key]] = enriched;
+        Post(enriched, added);
+        return enriched;
+    }
+
+    private void Post(IndexedStatement statement, IEnumerable<Claim> claims)
+    {
+        foreach (var band in claims.SelectMany(c => MinHash.Bands(c, options.LshBands, options.LshRows)).Distinct())
         {
             if (!postings.TryGetValue(band, out var list))
             {
@@ -106,6 +138,7 @@ public sealed class SpeakerIndex
         statements.Clear();
         postings.Clear();
         byKey.Clear();
+        positions.Clear();
         foreach (var statement in copy)
         {
             Add(statement);
@@ -121,11 +154,13 @@ public sealed class SpeakerIndex
 
     private List<IndexedStatement> Candidates(StatementProbe probe, DateTimeOffset since)
     {
-        var found = new HashSet<IndexedStatement>(ReferenceEqualityComparer.Instance);
+        var found = new HashSet<string>(StringComparer.Ordinal);
         var candidates = new List<IndexedStatement>();
-        void Consider(IndexedStatement statement)
+        void Consider(IndexedStatement posted)
         {
-            if (candidates.Count < options.MaxCandidates && statement.Claimed > since && found.Add(statement) && Compatible(probe, statement))
+            // Postings may hold an earlier version of an enriched statement, or one replaced after the window.
+            var statement = byKey[posted.Key];
+            if (candidates.Count < options.MaxCandidates && statement.Claimed > since && found.Add(statement.Key) && Compatible(probe, statement))
             {
                 candidates.Add(statement);
             }
