@@ -30,7 +30,7 @@ public sealed class NoveltyOptions
     [Range(1, 10000)] public int MaxCandidates { get; set; } = 256;
 
     /// <summary>Most statements kept per speaker within the window; the oldest go first.</summary>
-    [Range(10, 1_000_000)] public int MaxStatementsPerSpeaker { get; set; } = 5000;
+    [Range(10, 1_000_000)] public int MaxStatementsPerSpeaker { get; set; } = 2000;
 }
 
 internal sealed class NoveltyOptionsValidator : IValidateOptions<NoveltyOptions>

@@ -13,6 +13,8 @@ public sealed class SettingsValidationTests : IDisposable
     [InlineData("Smtp__Port", "70000", "Port")]
     [InlineData("Notify__Subscribers__0__Email", "not-an-address", "Notify:Subscribers:0 ('desk'): Email")]
     [InlineData("Analysis__Threshold", "1.5", "Threshold")]
+    [InlineData("Novelty__ClaimMatchThreshold", "2", "ClaimMatchThreshold")]
+    [InlineData("Novelty__Window", "00:00:01", "Window")]
     public async Task Run_BadSetting_StopsStartUpNamingTheSetting(string name, string value, string expected)
     {
         var values = ValidValues();
