@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using System.Globalization;
 using System.Text;
@@ -39,14 +40,14 @@ public static partial class ConceptLexicon
         "they them their theirs there here we us our ours you your he him his she her hers i me my mine will would could " +
         "should can may might must shall do does did done doing have has had having just simply also then so such what " +
         "which who whom whose when where why how very even still already any all some each other another than too only " +
-        "about into over under more most much many if because while although though whatever one ones s t ll re ve d m " +
+        "about into over under more most much many if because while although though whatever one ones s t ll re ve d m against " +
         "said says say saying told tells tell stated states stressed added noted according like said going let lets " +
         "out up down off own same both again further once ever whether either am being upon within per via mr ms mrs dr ca wo " +
         // Spanish
         "el la los las lo un una unos unas y e o u de del al a en por para con que es son fue fueron ser estar esta este " +
         "estos estas esto eso esa ese esos esas aquel le les se su sus nos nosotros nosotras ellos ellas el ella yo tu " +
         "mi mis como mas muy ya tambien hay ha han he hemos habra va van sera seran sobre entre hasta desde cuando donde " +
-        "porque si nuestro nuestra nuestros nuestras todo todos toda todas otro otra otros otras cualquier dijo dice dicen afirmo senalo declaro aseguro " +
+        "porque si contra nuestro nuestra nuestros nuestras todo todos toda todas otro otra otros otras cualquier dijo dice dicen afirmo senalo declaro aseguro " +
         "subrayo explico indico agrego sr sra asi solo aun esta estan estamos tiene tienen tenemos hacer hace haber").Split(' '));
 
     private static readonly FrozenDictionary<string, string> NumberWords = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -97,7 +98,7 @@ public static partial class ConceptLexicon
         agency: agency, agencies, agencia, agencias
         allow: allow, allows, allowed, permit, permits, enable, enables, permite, permitir, permiten, authorize, authorizes, autoriza, autorizar
         operation: operation, operations, operate, operates, operating, operar, operacion, operaciones, operativo, operativos
-        violation: violation, violations, violate, violates, breach, violacion, violar, viola
+        violation: violation, violations, violate, violates, breach, violacion, violar, viola, violan, violo
         illegal: illegal, unlawful, illegality, ilegal, ilegalidad, ilegales
         legal: legal, lawful, legally, legalmente, legales
         law: law, laws, ley, leyes
@@ -217,7 +218,17 @@ public static partial class ConceptLexicon
     private static string[] Concept(string token)
         => Words.TryGetValue(token, out var concept) ? concept
             : Stems.TryGetValue(Stem(token), out concept) ? concept
-            : [Stem(token)];
+            : [Intern(Stem(token))];
+
+    // An index holds each statement's concepts; one copy of each word instead of one per claim. Bounded, so that a
+    // stream of odd words cannot grow it without limit.
+    private const int MaxInterned = 500_000;
+    private static readonly ConcurrentDictionary<string, string> Interned = new(StringComparer.Ordinal);
+
+    internal static string Intern(string word)
+        => Interned.TryGetValue(word, out var interned) ? interned
+            : Interned.Count < MaxInterned ? Interned.GetOrAdd(word, word)
+            : word;
 
     /// <summary>Accent-folded, lower-case words; "n't" becomes "not", "U.S." becomes "usa".</summary>
     public static List<string> Tokens(string text)

@@ -20,7 +20,7 @@ public sealed class InMemoryStatementIndex(IOptions<NoveltyOptions> options, Tim
     public Task<NoveltyDecision> ClaimAsync(StatementSighting sighting, CancellationToken cancellationToken)
         => Task.FromResult(Claim(StatementProbe.Of(sighting)));
 
-    /// <summary>Only the last decision's record; for benchmarks that must not keep every decision alive.</summary>
+    /// <summary>The claim, synchronously: benchmarks time it without the task machinery.</summary>
     public NoveltyDecision Claim(StatementProbe probe)
     {
         ArgumentNullException.ThrowIfNull(probe);

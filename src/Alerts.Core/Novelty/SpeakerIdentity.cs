@@ -69,6 +69,9 @@ public sealed record SpeakerIdentity(SpeakerKind Kind, IReadOnlyList<SpeakerBuck
 /// <param name="GivenNames">Names besides the surname, which must not conflict with another speaker's in the bucket.</param>
 public sealed record SpeakerBucket(string Name, IReadOnlyList<string> GivenNames)
 {
+    // Every statement of a speaker keeps its bucket name: one copy per speaker.
+    public string Name { get; init; } = ConceptLexicon.Intern(Name);
+
     /// <summary>No conflicting given name: each given name of the one with fewer is among the other's.</summary>
     public bool IsCompatibleWith(IReadOnlyList<string> givenNames)
     {

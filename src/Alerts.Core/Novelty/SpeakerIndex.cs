@@ -5,13 +5,14 @@ namespace Alerts.Novelty;
 /// <summary>What matching a probe against a speaker's known statements found.</summary>
 /// <param name="Match">The known statement it repeats, or null when it is new.</param>
 /// <param name="IsRetry">The match is this very claim made before by the same analysis: still new.</param>
-/// <param name="Comparisons">The known statements compared, best first, with their scores.</param>
-public sealed record IndexMatch(IndexedStatement? Match, bool IsRetry, IReadOnlyList<StatementComparison> Comparisons);
+/// <param name="Comparisons">The known statements compared, best first, with their scores (the best few).</param>
+/// <param name="Candidates">How many known statements were compared: bounded, whatever the size of the index.</param>
+public sealed record IndexMatch(IndexedStatement? Match, bool IsRetry, IReadOnlyList<StatementComparison> Comparisons, int Candidates = 0);
 
 /// <summary>
 /// The known statements of one speaker bucket within the window, with MinHash band postings so that a lookup
-/// compares a bounded candidate set: the bucket's most recent statements plus those sharing a band with one of the
-/// probe's claims, at most <see cref="NoveltyOptions.MaxCandidates"/>. Not thread-safe: callers serialise per bucket.
+/// compares a bounded candidate set: the bucket's most recent statements plus those sharing most bands with the
+/// probe's claims, at most <see cref="NoveltyOptions.MaxCandidates"/> in all. Not thread-safe: callers serialise per bucket.
 /// </summary>
 public sealed class SpeakerIndex
 {
@@ -20,7 +21,10 @@ public sealed class SpeakerIndex
 
     private readonly NoveltyOptions options;
     private readonly List<IndexedStatement> statements = [];
-    private readonly Dictionary<long, List<IndexedStatement>> postings = [];
+    // Band postings as chains in one list (band → newest posting → older ones): no list per band key, which at a
+    // million statements is most of the memory an index holds.
+    private readonly Dictionary<long, int> heads = [];
+    private readonly List<(int Next, string Key)> chain = [];
     private readonly Dictionary<string, IndexedStatement> byKey = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> positions = new(StringComparer.Ordinal);
 
@@ -46,7 +50,7 @@ public sealed class SpeakerIndex
         {
             var retry = same.FirstAnalysis == sighting.AnalysisName
                 && (same.FirstStatementId is null || sighting.StatementId is null || same.FirstStatementId == sighting.StatementId);
-            return new IndexMatch(same, retry, [new StatementComparison(same.Key, same.Text, 1)]);
+            return new IndexMatch(same, retry, [new StatementComparison(same.Key, same.Text, 1)], 1);
         }
 
         if (probe.Claims.Count == 0)
@@ -80,7 +84,7 @@ public sealed class SpeakerIndex
         // Known when every claim is covered by some known claim: rewordings, partial quotes and merges of known
         // statements; one uncovered claim makes the whole quote new.
         var known = scored.Count > 0 && best.All(b => b >= options.ClaimMatchThreshold);
-        return new IndexMatch(known ? scored[0].Statement : null, false, comparisons);
+        return new IndexMatch(known ? scored[0].Statement : null, false, comparisons, candidates.Count);
     }
 
     public void Add(IndexedStatement statement)
@@ -121,12 +125,8 @@ public sealed class SpeakerIndex
     {
         foreach (var band in claims.SelectMany(c => MinHash.Bands(c, options.LshBands, options.LshRows)).Distinct())
         {
-            if (!postings.TryGetValue(band, out var list))
-            {
-                postings[band] = list = [];
-            }
-
-            list.Add(statement);
+            chain.Add((heads.GetValueOrDefault(band, -1), statement.Key));
+            heads[band] = chain.Count - 1;
         }
     }
 
@@ -136,7 +136,8 @@ public sealed class SpeakerIndex
         ArgumentNullException.ThrowIfNull(kept);
         var copy = kept.ToList();
         statements.Clear();
-        postings.Clear();
+        heads.Clear();
+        chain.Clear();
         byKey.Clear();
         positions.Clear();
         foreach (var statement in copy)
@@ -158,7 +159,7 @@ public sealed class SpeakerIndex
         var candidates = new List<IndexedStatement>();
         void Consider(IndexedStatement posted)
         {
-            // Postings may hold an earlier version of an enriched statement, or one replaced after the window.
+            // An enriched statement, or one claimed again after the window, is found by key in its latest version.
             var statement = byKey[posted.Key];
             if (candidates.Count < options.MaxCandidates && statement.Claimed > since && found.Add(statement.Key) && Compatible(probe, statement))
             {
@@ -171,16 +172,25 @@ public sealed class SpeakerIndex
             Consider(statements[i]);
         }
 
+        // The statements sharing most bands with the probe's claims come first: the closest, whatever their age.
+        var votes = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var band in probe.Claims.SelectMany(c => MinHash.Bands(c, options.LshBands, options.LshRows)))
         {
-            if (postings.TryGetValue(band, out var list))
+            for (var posting = heads.GetValueOrDefault(band, -1); posting >= 0; posting = chain[posting].Next)
             {
-                // Newest first: a capped candidate set keeps the statements most likely to be repeated.
-                for (var i = list.Count - 1; i >= 0 && candidates.Count < options.MaxCandidates; i--)
-                {
-                    Consider(list[i]);
-                }
+                var key = chain[posting].Key;
+                votes[key] = votes.GetValueOrDefault(key) + 1;
             }
+        }
+
+        foreach (var (key, _) in votes.OrderByDescending(v => v.Value).ThenByDescending(v => byKey[v.Key].Claimed))
+        {
+            if (candidates.Count >= options.MaxCandidates)
+            {
+                break;
+            }
+
+            Consider(byKey[key]);
         }
 
         return candidates;
