@@ -28,6 +28,8 @@ public class NoveltyBenchmarks
 
     private InMemoryStatementIndex? index;
     private int next;
+    private long lookups;
+    private long compared;
 
     [Params(10_000, 100_000, 1_000_000)]
     public int Size { get; set; }
@@ -57,7 +59,10 @@ public class NoveltyBenchmarks
         for (var i = 0; i < Batch; i++)
         {
             var id = next++;
-            isNew += index!.Claim(StatementProbe.Of(NoveltyCorpus.Sighting(id % Speakers, id, reworded: false))).IsNew ? 1 : 0;
+            var decision = index!.Claim(StatementProbe.Of(NoveltyCorpus.Sighting(id % Speakers, id, reworded: false)));
+            isNew += decision.IsNew ? 1 : 0;
+            lookups++;
+            compared += decision.Candidates;
         }
 
         return isNew == Batch ? isNew : throw new InvalidOperationException($"{Batch - isNew} new statements judged repeats.");
@@ -71,11 +76,19 @@ public class NoveltyBenchmarks
         for (var i = 0; i < Batch; i++)
         {
             var id = (int)((uint)HashCode.Combine(next, i) % (uint)Size);
-            known += index!.Claim(StatementProbe.Of(NoveltyCorpus.Sighting(id % Speakers, id, reworded: true))).IsNew ? 0 : 1;
+            var decision = index!.Claim(StatementProbe.Of(NoveltyCorpus.Sighting(id % Speakers, id, reworded: true)));
+            known += decision.IsNew ? 0 : 1;
+            lookups++;
+            compared += decision.Candidates;
         }
 
         return known;
     }
+
+    [GlobalCleanup]
+    public void Report()
+        => Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"// Novelty index of {Size:N0} statements: {compared / (double)Math.Max(1, lookups):F1} known statements compared per lookup"));
 }
 
 /// <summary>

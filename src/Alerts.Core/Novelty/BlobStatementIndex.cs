@@ -48,7 +48,11 @@ public sealed class BlobStatementIndex(
 
                 var other = await store.ReadAsync<SpeakerDocument>(PipelineNames.StatementsContainer, SpeakerBlob(bucket.Name), cancellationToken);
                 var alternative = new SpeakerIndex(options.Value, other?.Document.Statements).Match(probe, now);
-                match = alternative with { Comparisons = [.. match.Comparisons, .. alternative.Comparisons] };
+                match = alternative with
+                {
+                    Comparisons = [.. match.Comparisons, .. alternative.Comparisons],
+                    Candidates = match.Candidates + alternative.Candidates,
+                };
             }
 
             var keys = match.Comparisons.Select(c => c.Key).ToList();
@@ -72,7 +76,7 @@ public sealed class BlobStatementIndex(
                 }
 
                 Log.Known(logger, sighting.Key, known.Key, match.Comparisons.Count > 0 ? match.Comparisons[0].Score : 1);
-                return new NoveltyDecision(match.IsRetry, record, match.IsRetry ? [] : keys) { Comparisons = match.Comparisons };
+                return new NoveltyDecision(match.IsRetry, record, match.IsRetry ? [] : keys) { Comparisons = match.Comparisons, Candidates = match.Candidates };
             }
 
             var indexed = probe.ToIndexed(now);
@@ -91,7 +95,7 @@ public sealed class BlobStatementIndex(
             var created = indexed.ToKnown(sighting.Report);
             await store.UpsertAsync(PipelineNames.StatementsContainer, RecordBlob(indexed.Key), created, cancellationToken);
             Log.New(logger, sighting.Key, match.Comparisons.Count);
-            return new NoveltyDecision(true, created, keys) { Comparisons = match.Comparisons };
+            return new NoveltyDecision(true, created, keys) { Comparisons = match.Comparisons, Candidates = match.Candidates };
         }
 
         throw new InvalidOperationException(

@@ -33,6 +33,9 @@ public sealed record NoveltyDecision(bool IsNew, KnownStatement Statement, IRead
 {
     /// <summary>The known statements compared, best first, with their texts and scores: why it was or was not new.</summary>
     public IReadOnlyList<StatementComparison> Comparisons { get; init; } = [];
+
+    /// <summary>How many known statements were compared: bounded, whatever the size of the index.</summary>
+    public int Candidates { get; init; }
 }
 
 /// <param name="Score">Weighted share of the new statement's claims the known one covers, 0 to 1.</param>

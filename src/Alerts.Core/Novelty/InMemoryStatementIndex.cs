@@ -38,12 +38,12 @@ public sealed class InMemoryStatementIndex(IOptions<NoveltyOptions> options, Tim
 
                 var updated = statements.AddOrUpdate(
                     known.Key, _ => known.ToKnown(probe.Sighting.Report), (_, existing) => existing.WithReport(probe.Sighting.Report));
-                return new NoveltyDecision(false, updated, Keys(match)) { Comparisons = match.Comparisons };
+                return new NoveltyDecision(false, updated, Keys(match)) { Comparisons = match.Comparisons, Candidates = match.Candidates };
             }
 
             if (match.IsRetry)
             {
-                return new NoveltyDecision(true, statements[match.Match!.Key], []) { Comparisons = match.Comparisons };
+                return new NoveltyDecision(true, statements[match.Match!.Key], []) { Comparisons = match.Comparisons, Candidates = match.Candidates };
             }
 
             var indexed = probe.ToIndexed(now);
@@ -55,7 +55,7 @@ public sealed class InMemoryStatementIndex(IOptions<NoveltyOptions> options, Tim
 
             // A repeat after the window replaces the expired record of the same words.
             var record = statements[indexed.Key] = indexed.ToKnown(probe.Sighting.Report);
-            return new NoveltyDecision(true, record, Keys(match)) { Comparisons = match.Comparisons };
+            return new NoveltyDecision(true, record, Keys(match)) { Comparisons = match.Comparisons, Candidates = match.Candidates };
         }
     }
 
@@ -74,7 +74,11 @@ public sealed class InMemoryStatementIndex(IOptions<NoveltyOptions> options, Tim
                 lock (other)
                 {
                     var alternative = other.Match(probe, now);
-                    match = alternative with { Comparisons = [.. match.Comparisons, .. alternative.Comparisons] };
+                    match = alternative with
+                    {
+                        Comparisons = [.. match.Comparisons, .. alternative.Comparisons],
+                        Candidates = match.Candidates + alternative.Candidates,
+                    };
                 }
             }
         }

@@ -55,6 +55,7 @@ public sealed record SpeakerIdentity(SpeakerKind Kind, IReadOnlyList<SpeakerBuck
 
     private static SpeakerBucket[] PersonBuckets(List<string> names) => names.Count switch
     {
+        0 => [new("person:", [])],
         1 => [new("person:" + names[0], [])],
         // "Claudia Sheinbaum" (given name, surname) or "Sheinbaum Pardo" (two surnames).
         2 => [new("person:" + names[1], [names[0]]), new("person:" + names[0], [])],

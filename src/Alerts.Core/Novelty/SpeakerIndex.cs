@@ -60,6 +60,7 @@ public sealed class SpeakerIndex
 
         var candidates = Candidates(probe, since);
         var best = new double[probe.Claims.Count];
+        var weights = probe.Claims.Select(c => Math.Max(c.Concepts.Sum(ConceptLexicon.Weight), 0.1)).ToArray();
         var scored = new List<(IndexedStatement Statement, double Score)>(candidates.Count);
         foreach (var candidate in candidates)
         {
@@ -69,9 +70,8 @@ public sealed class SpeakerIndex
                 var claim = probe.Claims[i];
                 var coverage = candidate.Claims.Count == 0 ? 0 : candidate.Claims.Max(claim.CoveredBy);
                 best[i] = Math.Max(best[i], coverage);
-                var weight = Math.Max(claim.Concepts.Sum(ConceptLexicon.Weight), 0.1);
-                total += weight;
-                covered += weight * coverage;
+                total += weights[i];
+                covered += weights[i] * coverage;
             }
 
             scored.Add((candidate, covered / total));
