@@ -50,16 +50,13 @@ public static partial class ConceptLexicon
         "porque si contra nuestro nuestra nuestros nuestras todo todos toda todas otro otra otros otras cualquier dijo dice dicen afirmo senalo declaro aseguro " +
         "subrayo explico indico agrego sr sra asi solo aun esta estan estamos tiene tienen tenemos hacer hace haber").Split(' '));
 
-    private static readonly FrozenDictionary<string, string> NumberWords = new Dictionary<string, string>(StringComparer.Ordinal)
-    {
-        ["two"] = "2", ["three"] = "3", ["four"] = "4", ["five"] = "5", ["six"] = "6", ["seven"] = "7", ["eight"] = "8",
-        ["nine"] = "9", ["ten"] = "10", ["eleven"] = "11", ["twelve"] = "12", ["twenty"] = "20", ["thirty"] = "30",
-        ["fifty"] = "50", ["hundred"] = "100", ["thousand"] = "1000", ["million"] = "1000000", ["billion"] = "1000000000",
-        ["dos"] = "2", ["tres"] = "3", ["cuatro"] = "4", ["cinco"] = "5", ["seis"] = "6", ["siete"] = "7", ["ocho"] = "8",
-        ["nueve"] = "9", ["diez"] = "10", ["doce"] = "12", ["veinte"] = "20", ["treinta"] = "30", ["cincuenta"] = "50",
-        ["cien"] = "100", ["mil"] = "1000", ["millon"] = "1000000", ["millones"] = "1000000",
-        ["twice"] = "2",
-    }.ToFrozenDictionary(StringComparer.Ordinal);
+    // Number words as digits, so that "six", "seis" and "6" are one number.
+    private static readonly FrozenDictionary<string, string> NumberWords = (
+        "two=2 three=3 four=4 five=5 six=6 seven=7 eight=8 nine=9 ten=10 eleven=11 twelve=12 twenty=20 thirty=30 " +
+        "fifty=50 hundred=100 thousand=1000 million=1000000 billion=1000000000 twice=2 dos=2 tres=3 cuatro=4 cinco=5 " +
+        "seis=6 siete=7 ocho=8 nueve=9 diez=10 doce=12 veinte=20 treinta=30 cincuenta=50 cien=100 mil=1000 " +
+        "millon=1000000 millones=1000000")
+        .Split(' ').Select(pair => pair.Split('=')).ToFrozenDictionary(pair => pair[0], pair => pair[1], StringComparer.Ordinal);
 
     // concept: words and phrases (English synonyms, Spanish equivalents), accents folded.
     private const string Entries = """
