@@ -55,6 +55,26 @@ public sealed class BlobStatementIndexTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task FindNew_RecordLostAfterClaim_RetryStaysNewAndRewritesIt()
+    {
+        await using var instance = Instance.Create(azurite.ConnectionString);
+        var speaker = Someone();
+        var first = await instance.Novelty.FindNewAsync(Analysis(speaker, Said, "wire"), "wire.json", default);
+        var key = first[0].Decision.Statement.Key;
+        // The instance stopped after committing the speaker's document, before writing the record.
+        await azurite.Service.GetBlobContainerClient(PipelineNames.StatementsContainer).DeleteBlobAsync(key + ".json");
+
+        var retry = await instance.Novelty.FindNewAsync(Analysis(speaker, Said, "wire"), "wire.json", default);
+        var elsewhere = await instance.Novelty.FindNewAsync(Analysis(speaker, Reworded, "daily"), "daily.json", default);
+
+        Assert.Equal(key, Assert.Single(retry).Decision.Statement.Key);
+        Assert.Empty(elsewhere);
+        var stored = await instance.Store.ReadAsync<KnownStatement>(PipelineNames.StatementsContainer, key + ".json", default);
+        Assert.Equal("wire.json", stored!.Document.FirstAnalysis);
+        Assert.Equal(2, stored.Document.Reports.Count);
+    }
+
+    [Fact]
     public async Task Claim_LaterReport_IsAttachedToTheStoredRecord()
     {
         await using var instance = Instance.Create(azurite.ConnectionString);
