@@ -22,7 +22,9 @@ public static class Cli
               fetch's articles are analysed and their alerts delivered, and prints the alerts.
           Alerts.Host replay DIR --out FILE [--explain] [--settings FILE]
               Runs analysis, novelty and alert composition over the .txt/.html/.json files in DIR, in file-name order,
-              without storage or network, and writes the alerts as JSON Lines to FILE.
+              without storage or network, and writes the alerts as JSON Lines to FILE. With --explain each alert
+              carries the known statements it was compared with and their scores, and each repeat is printed with
+              the known statement it matched.
           Alerts.Host deliveries [--failed|--pending|--sent] [--settings FILE]
               Lists the delivery records (newest first): status, subscriber, channel, attempts, and why a delivery failed;
               then how many statements wait for an hourly or daily digest.
@@ -130,7 +132,8 @@ public static class Cli
         await using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
         var runner = provider.GetRequiredService<ReplayRunner>();
         await using var writer = new StreamWriter(outputFile, append: false, new System.Text.UTF8Encoding(false));
-        var result = await runner.RunAsync(directory, writer, flags.ContainsKey("--explain"), CancellationToken.None);
+        var explain = flags.ContainsKey("--explain");
+        var result = await runner.RunAsync(directory, writer, explain, CancellationToken.None, explain ? output : null);
         foreach (var rejected in result.Rejected)
         {
             await error.WriteLineAsync($"skipped {rejected}");

@@ -30,6 +30,15 @@ param appSettings = {
   Fetch__MaxItemsPerSource: '500'
   Fetch__SyndicationWindow: '7.00:00:00'
   Analysis__Threshold: '0.5'
+  // Novelty
+  Novelty__Window: '30.00:00:00'
+  Novelty__ClaimMatchThreshold: '0.75'
+  Novelty__AnonymousContextThreshold: '0.3'
+  Novelty__LshBands: '8'
+  Novelty__LshRows: '1'
+  Novelty__RecentCandidates: '32'
+  Novelty__MaxCandidates: '256'
+  Novelty__MaxStatementsPerSpeaker: '2000'
   // Delivery (issue 7). Subscribers: upload config/subscriptions.json to the storage account (see docs/DEPLOY.md).
   Smtp__Host: 'smtp.example.com'
   Smtp__Port: '587'

@@ -58,19 +58,7 @@ public static class PipelineServiceCollectionExtensions
     }
 
     public static IServiceCollection AddAlertsNovelty(this IServiceCollection services, bool inMemory)
-    {
-        if (inMemory)
-        {
-            services.AddSingleton<IStatementIndex, InMemoryStatementIndex>();
-        }
-        else
-        {
-            services.AddSingleton<IStatementIndex, BlobStatementIndex>();
-        }
-
-        services.AddSingleton<NoveltyCheck>();
-        return services;
-    }
+        => services.AddNoveltyStage(inMemory);
 
     /// <summary>Replay: analysis and novelty over files, with in-memory stores and no network.</summary>
     public static IServiceCollection AddAlertsReplay(this IServiceCollection services, IConfiguration configuration)

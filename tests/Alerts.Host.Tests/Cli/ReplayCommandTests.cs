@@ -45,6 +45,19 @@ public sealed class ReplayCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Replay_Explain_PrintsRepeatsAndComparisonsPerAlert()
+    {
+        var (exit, stdout, stderr) = await RunAsync("replay", Path.Combine(RepoPaths.Samples, "articles"), "--out", output, "--explain");
+
+        Assert.True(exit == 0, stderr);
+        var repeat = stdout.Split('\n').Where(l => l.StartsWith('{')).Select(l => JsonDocument.Parse(l).RootElement)
+            .First(r => r.GetProperty("text").GetString()!.StartsWith("We are preparing every option", StringComparison.Ordinal));
+        Assert.StartsWith("We are preparing every option", repeat.GetProperty("repeatsText").GetString(), StringComparison.Ordinal);
+        Assert.True(repeat.GetProperty("compared")[0].GetProperty("score").GetDouble() >= 0.75);
+        Assert.All(ReadAlerts(), a => Assert.Equal(JsonValueKind.Array, a.GetProperty("compared").ValueKind));
+    }
+
+    [Fact]
     public async Task Replay_MissingFolder_FailsWithTheFolderNamed()
     {
         var (exit, _, stderr) = await RunAsync("replay", "/no/such/folder", "--out", output);
