@@ -58,6 +58,27 @@ public sealed class ContentHashTests
     }
 
     [Fact]
+    public void Fingerprint_ShortStoryWithCreditLinesAtBothEnds_IgnoresThem()
+    {
+        // 200 words in four paragraphs; a 200-word SimHash moves 6–10 bits when 20 words of credits are added.
+        var paragraphs = Enumerable.Range(0, 4).Select(p => string.Join(' ', Enumerable.Range(0, 50).Select(w => $"word{(p * 50 + w) * 7919 % 997}")));
+        var story = string.Join("\n\n", paragraphs);
+        var copy = "By Staff Writer, with agency reports.\n\n" + story + "\n\nThis story first appeared in the Harbour Gazette and is republished with permission.";
+
+        Assert.Equal(ContentHash.Fingerprint(story), ContentHash.Fingerprint(copy));
+        Assert.NotEqual(ContentHash.Of(story), ContentHash.Of(copy));
+    }
+
+    [Fact]
+    public void Fingerprint_StoryOfShortParagraphs_KeepsMostOfIt()
+    {
+        var story = string.Join("\n\n", Enumerable.Range(0, 10).Select(p => $"Paragraph {p} says something different from paragraph {p + 1} about item {p * 3}."));
+
+        Assert.NotEqual(ContentHash.Fingerprint(story), ContentHash.Fingerprint("Lead only.\n\n" + string.Join("\n\n", story.Split("\n\n").Take(3))));
+        Assert.True(ContentHash.CoreWords(story).Count >= ContentHash.CoreWords(story.Replace("\n\n", " ", StringComparison.Ordinal)).Count * 0.6);
+    }
+
+    [Fact]
     public void Fingerprint_DifferentStories_AreFarApart()
     {
         var distance = ContentHash.Distance(ContentHash.Fingerprint(Story), ContentHash.Fingerprint(OtherStory));
