@@ -31,6 +31,28 @@ public sealed class ReplayCommandTests : IDisposable
         Assert.Contains(damaged, a => a.GetProperty("speaker").GetString() == "Cecilia Farfán-Méndez");
         Assert.Contains(damaged, a => a.GetProperty("speaker").GetString() == "Anna Kelly");
         Assert.DoesNotContain(alerts, a => a.GetProperty("text").GetString()!.Contains('â', StringComparison.Ordinal));
+
+        // Each speaker's statements, rightly attributed, from every article that carries a new statement of theirs (the
+        // same words reprinted elsewhere are one alert, attributed to the first article).
+        var expected = new Dictionary<string, string[]>
+        {
+            ["Claudia Sheinbaum"] = ["000_", "001_", "002_", "003_"],
+            ["Marco Rubio"] = ["000_", "001_", "003_"],
+            ["Anna Kelly"] = ["001_", "003_"],
+            ["Brian Finucane"] = ["000_"],
+            ["Cecilia Farfán-Méndez"] = ["001_"],
+        };
+        foreach (var (speaker, articles) in expected)
+        {
+            var from = alerts.Where(a => a.GetProperty("speaker").GetString() == speaker)
+                .Select(a => a.GetProperty("articles")[0].GetString()![..4]).Distinct().Order(StringComparer.Ordinal).ToList();
+            Assert.True(articles.SequenceEqual(from), $"{speaker}: alerts from {string.Join(", ", from)}, expected {string.Join(", ", articles)}");
+        }
+
+        Assert.Contains(alerts, a => a.GetProperty("speaker").GetString() == "Marco Rubio"
+            && a.GetProperty("role").GetString() == "U.S. Secretary of State");
+        Assert.Contains(alerts, a => a.GetProperty("speaker").GetString() == "Claudia Sheinbaum"
+            && a.GetProperty("text").GetString()!.Contains("no invasion", StringComparison.Ordinal));
     }
 
     [Fact]
