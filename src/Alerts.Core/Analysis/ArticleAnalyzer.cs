@@ -25,7 +25,7 @@ public sealed class ArticleAnalyzer(
     public async Task<ArticleAnalysis> AnalyzeAsync(Article article, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(article);
-        var found = extractor.Extract(article.Text)
+        var found = extractor.Extract(article.Text, article.Title)
             .Select(s => (Statement: s, Relevance: topics.Score(s, article.Title)))
             .ToList();
         var (text, analyzerName) = await EntitiesAndSentimentAsync(article, found, cancellationToken);

@@ -70,6 +70,8 @@ internal static class Lexicon
         gobernadora senador senadora diputado diputada almirante vocero vocera portavoz directora fiscal alcalde
         alcaldesa embajador embajadora jefe jefa funcionario funcionaria funcionarios analista experto experta
         investigador investigadora titular subsecretario subsecretaria líder dirigente
+        estado defensa nacional exteriores relaciones gobernación hacienda economía marina seguridad pública ciudadana
+        general almirante
         """);
 
     /// <summary>Heads of a phrase naming an unnamed source.</summary>
@@ -164,7 +166,19 @@ internal static class Lexicon
 
     public static readonly FrozenSet<string> ListenerNouns = Set("""
         reporters journalists lawmakers supporters senators legislators students people audiences listeners viewers
-        him her them me us periodistas medios
+        him her them me us periodistas medios citizens Americans residents travelers travellers ciudadanos
+        """);
+
+    /// <summary>Generic nouns in front of a media outlet's name: "the newspaper El Universal", "el diario Reforma".</summary>
+    public static readonly FrozenSet<string> MediaNouns = Set("""
+        newspaper paper network broadcaster outlet agency magazine channel diario periódico cadena agencia revista
+        televisora medio portal
+        """);
+
+    /// <summary>Spanish organisation names start with their head: "Departamento de Defensa", "Secretaría de Marina".</summary>
+    public static readonly FrozenSet<string> LeadingOrganizationHeads = Set("""
+        Departamento Secretaría Ministerio Gobierno Ejército Fiscalía Consejo Comando Embajada Cámara Senado Congreso
+        Procuraduría Guardia Cancillería Oficina Comisión Agencia Instituto
         """);
 
     public static readonly FrozenSet<string> TimeWords = Set("""
@@ -177,6 +191,14 @@ internal static class Lexicon
     public static readonly FrozenSet<string> Prepositions = Set("on in at during to after before via through with from while en durante ante tras desde");
 
     public static readonly FrozenSet<string> Auxiliaries = Set("has have had also previously publicly repeatedly later then again recently earlier already once twice ha había también has've would will reportedly");
+
+    /// <summary>Words of the circumstances between a speech verb and its "that": "said in a statement to CNN that",
+    /// "afirmó este lunes que", "señaló también que".</summary>
+    public static readonly FrozenSet<string> AdjunctWords = Set("""
+        a an the this last este esta el la su his her statement interview conference speech post letter message
+        briefing hearing comunicado entrevista conferencia discurso mensaje carta rueda prensa matutina mañanera
+        también además luego later earlier
+        """);
 
     public static readonly FrozenSet<string> Ordinals = Set("second third fourth fifth other another several two three otro otra segundo segunda");
 

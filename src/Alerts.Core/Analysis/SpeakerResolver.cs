@@ -12,11 +12,35 @@ internal sealed partial class SpeakerResolver
     private readonly string text;
     private readonly IReadOnlyList<Quote> quotes;
 
-    public SpeakerResolver(string text, IReadOnlyList<Quote> quotes)
+    public SpeakerResolver(string text, IReadOnlyList<Quote> quotes, string? title = null)
     {
         this.text = text;
         this.quotes = quotes;
+        if (!string.IsNullOrWhiteSpace(title))
+        {
+            SeedFromTitle(title);
+        }
+
         FindPeople();
+    }
+
+    /// <summary>Full names in the headline ("Sheinbaum Rejects …" seldom, "Claudia Sheinbaum Rejects …" often) are
+    /// people the text may name only by surname; they are mentioned "before" the text (offset -1).</summary>
+    private void SeedFromTitle(string title)
+    {
+        foreach (Match match in CapitalisedRun().Matches(title))
+        {
+            var words = match.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(Bare).ToList();
+            for (var i = 0; i + 1 < words.Count; i++)
+            {
+                if (Lexicon.GenderOfFirstName(words[i]) != Gender.Unknown && SpeakerPhrase.IsPersonalNameWord(words[i + 1]))
+                {
+                    var name = $"{words[i]} {words[i + 1]}";
+                    Register(new SpeakerMention(MentionForm.FullName, SpeakerKind.Person, name, null, Lexicon.GenderOfFirstName(words[i])), -1);
+                    break;
+                }
+            }
+        }
     }
 
     public Speaker? Resolve(SpeakerMention mention, int offset, Speaker? previous)
@@ -31,6 +55,9 @@ internal sealed partial class SpeakerResolver
                 return previous is { Kind: not SpeakerKind.Person } ? previous : null;
             case MentionForm.Pronoun:
                 return Nearest(offset, mention.Gender)?.ToSpeaker();
+            case MentionForm.RoleOnly when previous is { Kind: SpeakerKind.AnonymousSource } && SharesHead(previous.Name, mention.Role ?? mention.Name):
+                // "A U.S. official said …" then "the official said": the same unnamed source.
+                return previous;
             case MentionForm.RoleOnly:
                 return ByRole(mention.Role ?? mention.Name, offset)?.ToSpeaker();
             default:
@@ -38,6 +65,13 @@ internal sealed partial class SpeakerResolver
                 mentions.Add((offset, person));
                 return person.ToSpeaker();
         }
+    }
+
+    private static bool SharesHead(string anonymous, string role)
+    {
+        var head = role.Split(' ', StringSplitOptions.RemoveEmptyEntries).LastOrDefault()?.TrimEnd('.', ',');
+        return head is not null && Lexicon.AnonymousHeads.Contains(head)
+            && anonymous.Split(' ').Any(w => w.TrimEnd('.', ',').Equals(head, StringComparison.OrdinalIgnoreCase));
     }
 
     private Person Register(SpeakerMention mention, int offset)
@@ -101,8 +135,12 @@ internal sealed partial class SpeakerResolver
             var bare = role.Where(w => !Lexicon.Nationalities.Contains(w) && w is not ("U.S." or "US")).ToList();
             var joined = string.Join(' ', bare);
             var wanted = string.Join(' ', head.Where(w => w is not ("U.S." or "US")));
+            // "the secretary of defense" is the "Defense Secretary": the same role words in another order.
+            var roleWords = bare.Select(w => w.TrimEnd(',', '.')).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            var wantedWords = head.Where(w => w is not ("U.S." or "US" or "of" or "de" or "del")).Select(w => w.TrimEnd(',', '.')).ToList();
             return wanted.Length > 0 && (joined.Contains(wanted, StringComparison.OrdinalIgnoreCase)
-                || Synonym(wanted).Any(s => joined.Contains(s, StringComparison.OrdinalIgnoreCase)));
+                || Synonym(wanted).Any(s => joined.Contains(s, StringComparison.OrdinalIgnoreCase))
+                || (wantedWords.Count >= 2 && wantedWords.All(roleWords.Contains)));
         }
 
         static IEnumerable<string> Synonym(string role) => role.ToUpperInvariant() switch

@@ -4,7 +4,7 @@ namespace Alerts.Analysis;
 
 /// <summary>One pass of <see cref="StatementExtractor"/> over one article; holds the state a reader keeps in mind
 /// (who spoke last, which quotation is still open).</summary>
-internal sealed partial class StatementExtraction(string text, ExtractionLimits limits)
+internal sealed partial class StatementExtraction(string text, ExtractionLimits limits, string? title = null)
 {
     private readonly IReadOnlyList<TextRange> paragraphs = TextLayout.Paragraphs(text);
     private readonly List<ExtractedStatement> found = [];
@@ -22,7 +22,7 @@ internal sealed partial class StatementExtraction(string text, ExtractionLimits 
     public IReadOnlyList<ExtractedStatement> Run()
     {
         quotes = TextLayout.Quotes(text, paragraphs);
-        resolver = new SpeakerResolver(text, quotes);
+        resolver = new SpeakerResolver(text, quotes, title);
         for (var p = 0; p < paragraphs.Count; p++)
         {
             paragraphSpeaker = null;
@@ -211,6 +211,12 @@ internal sealed partial class StatementExtraction(string text, ExtractionLimits 
 
         var context = text[paragraphs[paragraph].Start..paragraphs[paragraph].End];
         var previous = paragraph > 0 ? text[paragraphs[paragraph - 1].Start..paragraphs[paragraph - 1].End] : null;
+        if (paragraph > 1 && found.Any(s => s.Speaker == speaker && paragraphs[paragraph - 1].Contains(s.Offset)))
+        {
+            // The speaker goes on from their own statement in the paragraph before: the subject is still the one
+            // that paragraph answered, so the context reaches one paragraph further back.
+            previous = text[paragraphs[paragraph - 2].Start..paragraphs[paragraph - 1].End];
+        }
         found.Add(new ExtractedStatement(speaker, statement, kind, offset, length, context, previous));
         lastSpeaker = speaker;
         paragraphSpeaker = speaker;
@@ -245,6 +251,16 @@ internal sealed partial class StatementExtraction(string text, ExtractionLimits 
             {
                 var after = tokens.Skip(1).ToList();
                 var upTo = after.FindIndex(t => t.EndsClause);
+                // "…”, explicó el portavoz del Pentágono, Sean Parnell, en un comunicado": the name after the comma
+                // belongs to the speaker phrase.
+                var next = upTo < 0 ? -1 : after.FindIndex(upTo + 1, t => t.EndsClause);
+                var nameEnd = next < 0 ? after.Count - 1 : next;
+                if (upTo >= 0 && upTo + 1 < after.Count && nameEnd - upTo <= 4
+                    && after.Skip(upTo + 1).Take(nameEnd - upTo).All(t => SpeakerPhrase.IsPersonalNameWord(t.Word) || Lexicon.Particles.Contains(t.Word)))
+                {
+                    upTo = nameEnd;
+                }
+
                 var phraseTokens = upTo >= 0 ? after.Take(upTo + 1).ToList() : after;
                 var phrase = phraseTokens.Count == 0 ? null : Slice(phraseTokens[0].Start, phraseTokens[^1].End);
                 var mention = phrase is null ? null : SpeakerPhrase.Parse(phrase);
@@ -393,6 +409,25 @@ internal sealed partial class StatementExtraction(string text, ExtractionLimits 
                     return;
                 }
 
+                if (range is null && EndsWithColon(sentence.End))
+                {
+                    // "Vanda Felbab-Brown said in an interview:" announces the quotation in the next paragraph.
+                    paragraphSpeaker = speaker;
+                    lastSpeaker = speaker;
+                    return;
+                }
+
+                continue;
+            }
+
+            if (v == 0 && tokens.Count > 2 && Lexicon.Complementizers.Contains(tokens[1].Word) && lastSpeaker is not null)
+            {
+                // Spanish drops a known subject: "Agregó que …" goes on from the last speaker.
+                if (Emit(lastSpeaker, Complement(tokens, 0, sentence), paragraph))
+                {
+                    return;
+                }
+
                 continue;
             }
 
@@ -517,12 +552,12 @@ internal sealed partial class StatementExtraction(string text, ExtractionLimits 
                 break;
             }
 
-            if (Lexicon.Determiners.Contains(tokens[k].Word))
+            if (Lexicon.Determiners.Contains(tokens[k].Word) && !InNameParticles(tokens, k))
             {
                 return k;
             }
 
-            if (!IsNounPhraseWord(tokens, k))
+            if (!IsNounPhraseWord(tokens, k) && !InNameParticles(tokens, k))
             {
                 break;
             }
@@ -561,6 +596,30 @@ internal sealed partial class StatementExtraction(string text, ExtractionLimits 
         }
 
         return head;
+    }
+
+    /// <summary>"de la" in "Juan Ramón de la Fuente": particles between capitalised name words.</summary>
+    private static bool InNameParticles(List<Token> tokens, int k)
+    {
+        if (!Lexicon.Particles.Contains(tokens[k].Word) || tokens[k].EndsClause)
+        {
+            return false;
+        }
+
+        var before = k - 1;
+        while (before >= 0 && Lexicon.Particles.Contains(tokens[before].Word))
+        {
+            before--;
+        }
+
+        var after = k + 1;
+        while (after < tokens.Count && Lexicon.Particles.Contains(tokens[after].Word))
+        {
+            after++;
+        }
+
+        return before >= 0 && after < tokens.Count && before >= k - 2 && after <= k + 2
+            && SpeakerPhrase.IsPersonalNameWord(tokens[before].Word) && SpeakerPhrase.IsPersonalNameWord(tokens[after].Word);
     }
 
     private static bool IsNounPhraseWord(List<Token> tokens, int k)
@@ -616,9 +675,17 @@ internal sealed partial class StatementExtraction(string text, ExtractionLimits 
     {
         var i = verb + 1;
         var hasColon = text[tokens[verb].End - 1] == ':';
-        if (Lexicon.ListenerVerbs.Contains(tokens[verb].Word))
+        var listener = Lexicon.ListenerVerbs.Contains(tokens[verb].Word);
+        if (listener)
         {
             i = SkipListener(tokens, i);
+        }
+
+        // "told reporters traveling with him", "said in an interview:", "warned citizens against travel": circumstances
+        // only, nothing said.
+        if (i < tokens.Count && IsCircumstanceOnly(tokens, i))
+        {
+            return null;
         }
 
         var that = -1;
@@ -637,7 +704,16 @@ internal sealed partial class StatementExtraction(string text, ExtractionLimits 
         }
 
         var adjunctFirst = i < tokens.Count && (Lexicon.Prepositions.Contains(tokens[i].Word) || tokens[i].Word.EndsWith("ly", StringComparison.Ordinal));
-        if (that >= 0 && (that == i || adjunctFirst))
+        // "afirmó este lunes que", "declaró en Washington que", "told a Senate panel that": only circumstances or a
+        // listener stand between the verb and "that".
+        var adjunctRun = that > i && Enumerable.Range(i, that - i).All(t => IsAdjunctWord(tokens, t));
+        var listenerRun = listener && that > i && that - i <= 4;
+        if (listener && i < tokens.Count && that < 0 && (Lexicon.Prepositions.Contains(tokens[i].Word) || tokens[i].Word is "against" or "about" or "of" or "contra" or "sobre"))
+        {
+            return null;
+        }
+
+        if (that >= 0 && (that == i || adjunctFirst || adjunctRun || listenerRun))
         {
             i = that + 1;
         }
@@ -665,6 +741,37 @@ internal sealed partial class StatementExtraction(string text, ExtractionLimits 
         }
 
         return Trimmed(new TextRange(start, sentence.End));
+    }
+
+    private static bool IsCircumstanceOnly(List<Token> tokens, int i)
+    {
+        var first = tokens[i].Word;
+        if (!(Lexicon.Prepositions.Contains(first) || first.EndsWith("ing", StringComparison.Ordinal)) || tokens.Count - i > 8)
+        {
+            return false;
+        }
+
+        for (var t = i; t < tokens.Count; t++)
+        {
+            var word = tokens[t].Word;
+            var circumstance = Lexicon.Prepositions.Contains(word) || Lexicon.AdjunctWords.Contains(word) || Lexicon.TimeWords.Contains(word)
+                || Lexicon.ListenerNouns.Contains(word) || Lexicon.Determiners.Contains(word) || SpeakerPhrase.IsCapitalized(word)
+                || word.EndsWith("ing", StringComparison.Ordinal) || IsYear(word) || word is "of" or "for";
+            if (!circumstance)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsAdjunctWord(List<Token> tokens, int t)
+    {
+        var word = tokens[t].Word;
+        return !tokens[t].EndsClause && (Lexicon.Prepositions.Contains(word) || Lexicon.TimeWords.Contains(word) || IsYear(word)
+            || Lexicon.Auxiliaries.Contains(word) || Lexicon.AdjunctWords.Contains(word)
+            || (SpeakerPhrase.IsCapitalized(word) && !Lexicon.NotNames.Contains(word) && t > 0 && Lexicon.Prepositions.Contains(tokens[t - 1].Word)));
     }
 
     private static int SkipListener(List<Token> tokens, int i)
@@ -697,6 +804,11 @@ internal sealed partial class StatementExtraction(string text, ExtractionLimits 
             {
                 break;
             }
+        }
+
+        if (k > j && k < tokens.Count && Lexicon.ListenerNouns.Contains(tokens[k].Word))
+        {
+            k++;
         }
 
         return k > j ? k : i;
@@ -790,6 +902,17 @@ internal sealed partial class StatementExtraction(string text, ExtractionLimits 
     private static bool IsYear(string word) => word.Length == 4 && word.All(char.IsDigit);
 
     private static int WordCount(string s) => s.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+
+    private bool EndsWithColon(int end)
+    {
+        var k = end - 1;
+        while (k >= 0 && char.IsWhiteSpace(text[k]))
+        {
+            k--;
+        }
+
+        return k >= 0 && text[k] == ':';
+    }
 
     private bool IsBlank(int start, int end)
         => end <= start || text[start..end].All(c => char.IsWhiteSpace(c) || c is ',' or '\u2014');

@@ -69,6 +69,9 @@ internal static class TextLayout
                         '"' => '"',
                         '\u00AB' => '\u00BB',
                         '\u2018' when IsOpeningSingle(text, i, range) => '\u2019',
+                        // A straight single quote opens a quotation only where one starts a paragraph or follows a
+                        // colon: elsewhere it is far more often an apostrophe.
+                        '\'' when IsOpeningSingle(text, i, range) && (i == range.Start || AfterColon(text, i, range)) => '\'',
                         _ => '\0',
                     };
                     if (closer != '\0')
@@ -82,7 +85,7 @@ internal static class TextLayout
                 var closes = c == closer
                     || (closer == '\u201D' && c == '"')
                     || (closer == '"' && c == '\u201D');
-                if (closer == '\u2019' && c == '\u2019')
+                if (closer is '\u2019' or '\'' && c == closer)
                 {
                     closes = i + 1 >= range.End || !char.IsLetter(text[i + 1]);
                 }
@@ -225,6 +228,17 @@ internal static class TextLayout
         }
 
         return (start, end);
+    }
+
+    private static bool AfterColon(string text, int i, TextRange range)
+    {
+        var k = i - 1;
+        while (k > range.Start && char.IsWhiteSpace(text[k]))
+        {
+            k--;
+        }
+
+        return k >= range.Start && text[k] == ':';
     }
 
     private static bool IsOpeningSingle(string text, int i, TextRange range)

@@ -28,7 +28,9 @@ public sealed class TopicProfile
             "militar*|1", "tropas|1", "soldados|0.9", "ejército|0.8", "fuerzas armadas|1", "fuerzas especiales|1",
             "marina|0.6", "armada|0.6", "invasión|1", "invadir|1", "intervención|0.8", "intervenir|0.8", "soberanía|0.8",
             "ataque*|0.6", "bombarde*|0.8", "dron*|0.8", "uso de la fuerza|1", "pentágono|0.7",
-            "organizaciones terroristas|0.5", "terroristas|0.4", "guerra|0.6",
+            "organizaciones terroristas|0.5", "terroristas|0.4", "guerra|0.6", "incursion*|0.8", "incursión|0.8",
+            "incursiones|0.8", "operaciones|0.3", "fuerza militar|1", "acción militar|1", "acción unilateral|0.6",
+            "despleg*|0.4", "deploy*|0.4", "national guard|0.4", "guardia nacional|0.3", "drug lab*|0.3",
         ],
         Actors =
         [
@@ -46,7 +48,8 @@ public sealed class TopicProfile
         Exclusions =
         [
             "trade", "tariff*", "arancel*", "extradit*", "extradición", "venezuela*", "maduro", "election*", "elección",
-            "reward", "recompensa", "immigration", "migración",
+            "reward", "recompensa", "immigration", "migración", "comercial", "comercio", "exportacion*", "importacion*",
+            "export*", "import*", "t-mec", "usmca", "steel", "acero",
         ],
     };
 }

@@ -18,10 +18,11 @@ public sealed class TopicScorer
     private const double TitleWeight = 0.25;
     private const double TitleCap = 0.3;
     private const double NoActionCap = 0.3;
+    private const double PreviousOnlyCap = 0.45;
     private const double ExclusionFactor = 0.4;
     private const double Saturation = 1.2;
 
-    private static readonly Regex Anaphora = new(@"\b(it|its|it’s|it's|they|them|their|this|that|these|those|esto|eso|ello|ellos)\b",
+    private static readonly Regex Anaphora = new(@"\b(it|its|it’s|it's|they|them|their|(?:this|that)(?!\s+(?:year|week|month|morning|afternoon|evening|time)\b)|these|those|such|esto|eso|ello|ellos|esa|ese|tal)\b",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
     private readonly List<Term> actions;
@@ -48,7 +49,8 @@ public sealed class TopicScorer
         var cues = new List<string>();
         var previousWeight = Anaphora.IsMatch(statement) ? AnaphoricPreviousWeight : PreviousWeight;
         double sum = 0, titleSum = 0;
-        bool actionInStatement = false, actionInContext = false;
+        bool actionInStatement = false, actionInContext = false, actionInParagraph = false;
+        var anaphoric = Anaphora.IsMatch(statement);
         foreach (var (term, isAction) in actions.Select(a => (a, true)).Concat(others.Select(o => (o, false))))
         {
             if (term.Matches(statement))
@@ -62,6 +64,7 @@ public sealed class TopicScorer
                 sum += term.Weight * ParagraphWeight;
                 cues.Add("paragraph:" + term.Text);
                 actionInContext |= isAction;
+                actionInParagraph |= isAction;
             }
             else if (previousParagraph is not null && term.Matches(previousParagraph))
             {
@@ -80,6 +83,11 @@ public sealed class TopicScorer
         if (!actionInStatement && !actionInContext)
         {
             relevance = Math.Min(relevance, NoActionCap);
+        }
+        else if (!actionInStatement && !actionInParagraph && !anaphoric)
+        {
+            // Only the paragraph before speaks of military action, and nothing here points back to it.
+            relevance = Math.Min(relevance, PreviousOnlyCap);
         }
 
         var excluded = exclusions.FirstOrDefault(e => e.Matches(statement));

@@ -13,7 +13,16 @@ internal static class LabelledStatements
     private const string Web = "002_098bfa4e5a57d234.txt";
     private const string Translated = "003_0bd6385a913c45ba.txt";
 
-    public static IReadOnlyList<string> Files { get; } = [Wire, Damaged, Web, Translated];
+    public const string SamplePrefix = "samples/";
+    private const string Navy = SamplePrefix + "en_navy.txt";
+    private const string Quotes = SamplePrefix + "en_quotes.txt";
+    private const string OffTopic = SamplePrefix + "en_offtopic.txt";
+    private const string Sovereignty = SamplePrefix + "es_soberania.txt";
+    private const string Border = SamplePrefix + "es_frontera.txt";
+
+    public static IReadOnlyList<string> CorpusFiles { get; } = [Wire, Damaged, Web, Translated];
+
+    public static IReadOnlyList<string> SampleFiles { get; } = [Navy, Quotes, OffTopic, Sovereignty, Border];
 
     public static IReadOnlyList<LabelledStatement> All { get; } =
     [
@@ -65,5 +74,53 @@ internal static class LabelledStatements
         new(Translated, "Marco Rubio", "armed terrorist organizations, not just drug traffickers", true),
         new(Translated, "Claudia Sheinbaum", "no U.S. military invasion of Mexico", true),
         new(Translated, "Claudia Sheinbaum", "will not send troops to Mexico", true),
+
+        // Our own articles: other people, outlets and events.
+        new(Navy, "Raymundo Morales", "his forces would not allow foreign troops", true),
+        new(Navy, "Raymundo Morales", "Our sovereignty is not up for negotiation. We will defend every kilometer", true),
+        new(Navy, "Pete Hegseth", "drone strikes against cartel laboratories remain an option", true),
+        new(Navy, "Rodrigo Salazar", "set the whole region on fire", true),
+        new(Navy, "A U.S. official", "planning for special forces raids", true),
+        new(Navy, "A U.S. official", "This is not a decision that has been made. The president has not been briefed", true),
+        new(Navy, "Pentagon", "does not comment on future military operations", true),
+        new(Navy, "Washington Post", "special forces teams had been briefed", true),
+        new(Navy, "Pete Hegseth", "whether Mexico's army could defeat the cartels alone", true),
+        new(Navy, "Pete Hegseth", "the most dangerous armed groups in the hemisphere", true),
+        new(Navy, "Pete Hegseth", "trade was not his department", false),
+
+        new(Quotes, "Greg Abbott", "deploy more National Guard troops to the border", true),
+        new(Quotes, "Greg Abbott", "If Washington will not act, Texas will. We are sending soldiers", true),
+        new(Quotes, "Ruben Gallego", "a reckless act of war", true),
+        new(Quotes, "Ruben Gallego", "We need Mexico as a partner, not as a target", true),
+        new(Quotes, "Vanda Felbab-Brown", "have been tried before. They fragment the groups", true),
+        new(Quotes, "Juan Ramón de la Fuente", "answer any incursion through diplomatic channels", true),
+        new(Quotes, "Esteban Moctezuma", "asked for a written guarantee", true),
+        new(Quotes, "International Crisis Group", "armed clashes in Sinaloa doubled", false),
+
+        new(OffTopic, "Jamieson Greer", "tariffs on Mexican steel", false),
+        new(OffTopic, "Jamieson Greer", "a fair deal for American workers", false),
+        new(OffTopic, "Marcelo Ebrard", "file a complaint under the trade agreement", false),
+        new(OffTopic, "Pam Bondi", "extradition of three cartel leaders", false),
+        new(OffTopic, "Marco Rubio", "Venezuela's election was stolen", false),
+        new(OffTopic, "Marco Rubio", "prepared to use military force against cartels inside Mexico", true),
+
+        new(Sovereignty, "Claudia Sheinbaum", "no aceptará la presencia de tropas estadounidenses", true),
+        new(Sovereignty, "Claudia Sheinbaum", "Con la soberanía no se negocia. Cooperamos, pero no nos subordinamos", true),
+        new(Sovereignty, "Marco Rubio", "no descarta ninguna opción", true),
+        new(Sovereignty, "Juan Ramón de la Fuente", "envió una nota diplomática", true),
+        new(Sovereignty, "un funcionario estadounidense", "el Pentágono ha preparado planes", true),
+        new(Sovereignty, "Raúl Benítez", "sería un error histórico", true),
+        new(Sovereignty, "Claudia Sheinbaum", "el acuerdo comercial con Washington sigue vigente", false),
+        new(Sovereignty, "Claudia Sheinbaum", "las fuerzas armadas mexicanas tienen la capacidad", true),
+
+        new(Border, "Departamento de Defensa de Estados Unidos", "militares estadounidenses fueron desplegados", true),
+        new(Border, "Sean Parnell", "Nuestra misión es apoyar a la Patrulla Fronteriza", true),
+        new(Border, "Ricardo Trevilla Trejo", "el Ejército mantiene coordinación", true),
+        new(Border, "Ricardo Trevilla Trejo", "No hay ni habrá operaciones conjuntas", true),
+        new(Border, "Ricardo Trevilla Trejo", "cualquier ataque con drones sin autorización", true),
+        new(Border, "Ernestina Godoy", "extraditó a 26 presuntos narcotraficantes", false),
+        new(Border, "Rick Scott", "Venezuela debe celebrar elecciones libres", false),
+        new(Border, "Karoline Leavitt", "Los cárteles son organizaciones terroristas y los trataremos", true),
+        new(Border, "El Universal", "ha detectado vuelos de drones estadounidenses", true),
     ];
 }
