@@ -40,7 +40,8 @@ public static class AnalysisServiceCollectionExtensions
         });
         services.AddSingleton<StatementExtractor>();
         services.AddSingleton(sp => new TopicScorer(
-            sp.GetRequiredService<IOptions<AnalysisOptions>>().Value.Topic ?? TopicProfile.UsMexicoMilitaryAction));
+            sp.GetRequiredService<IOptions<AnalysisOptions>>().Value.Topic?.WithDefaults(TopicProfile.UsMexicoMilitaryAction)
+                ?? TopicProfile.UsMexicoMilitaryAction));
         services.AddSingleton<ArticleAnalyzer>();
         services.TryAddSingleton(TimeProvider.System);
         return services;

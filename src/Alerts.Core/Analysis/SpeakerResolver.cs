@@ -183,6 +183,13 @@ internal sealed partial class SpeakerResolver
             }
 
             var words = match.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
+            // "… el general Ricardo Trevilla. Agregó que …": a sentence ends inside the capitalised run.
+            var stop = words.FindIndex(w => w.EndsWith('.') && w.Length > 3 && !TextLayout.IsAbbreviationWord(w) && !w[..^1].Contains('.', StringComparison.Ordinal));
+            if (stop >= 0)
+            {
+                words = words.Take(stop + 1).ToList();
+            }
+
             var lead = words.TakeWhile(w => !SpeakerPhrase.IsPersonalNameWord(Bare(w))).Count();
             var name = words.Skip(lead).Select(Bare).TakeWhile(SpeakerPhrase.IsPersonalNameWord).ToList();
             if (name.Count < 2)

@@ -12,6 +12,21 @@ public sealed class TopicProfile
     public IReadOnlyList<string> Places { get; set; } = [];
     public IReadOnlyList<string> Exclusions { get; set; } = [];
 
+    /// <summary>This profile with every list it leaves empty taken from <paramref name="defaults"/>: a setting such as
+    /// Analysis__Topic__Exclusions__0 replaces the default exclusions and keeps the default actions, actors and places.</summary>
+    public TopicProfile WithDefaults(TopicProfile defaults)
+    {
+        ArgumentNullException.ThrowIfNull(defaults);
+        return new TopicProfile
+        {
+            Name = string.IsNullOrWhiteSpace(Name) ? defaults.Name : Name,
+            Actions = Actions.Count > 0 ? Actions : defaults.Actions,
+            Actors = Actors.Count > 0 ? Actors : defaults.Actors,
+            Places = Places.Count > 0 ? Places : defaults.Places,
+            Exclusions = Exclusions.Count > 0 ? Exclusions : defaults.Exclusions,
+        };
+    }
+
     /// <summary>U.S. military force against cartels in or near Mexico, and Mexico's answers to it.</summary>
     public static TopicProfile UsMexicoMilitaryAction { get; } = new()
     {

@@ -272,4 +272,144 @@ public sealed class StatementExtractorTests
     {
         Assert.Empty(Extract("In July, the agency added the Northern Front to its list of banned groups."));
     }
+
+    [Fact]
+    public void Extract_SpanishGuillemetsWithTitle_ResolvesMandatariaToPresidenta()
+    {
+        var statements = Extract(
+            "La presidenta Lucía Ortega afirmó este lunes que el país no aceptará tropas extranjeras.",
+            "\u00ABCon la soberanía no se negocia\u00BB, dijo la mandataria en Palacio Nacional.");
+
+        Assert.Equal(2, statements.Count);
+        Assert.All(statements, s => Assert.Equal("Lucía Ortega", s.Speaker.Name));
+        Assert.Equal("el país no aceptará tropas extranjeras", statements[0].Text);
+        Assert.Equal(StatementKind.Indirect, statements[0].Kind);
+        Assert.Equal("Con la soberanía no se negocia", statements[1].Text);
+    }
+
+    [Theory]
+    [InlineData("Según el canciller Juan Ramón de la Fuente, el gobierno pidió aclaraciones por escrito.")]
+    [InlineData("De acuerdo con el canciller Juan Ramón de la Fuente, el gobierno pidió aclaraciones por escrito.")]
+    public void Extract_SpanishAccordingTo_KeepsParticlesInTheName(string sentence)
+    {
+        var statement = Assert.Single(Extract(sentence));
+
+        Assert.Equal("Juan Ramón de la Fuente", statement.Speaker.Name);
+        Assert.Equal("el gobierno pidió aclaraciones por escrito", statement.Text);
+    }
+
+    [Fact]
+    public void Extract_SpanishSubjectlessVerb_ContinuesLastSpeaker()
+    {
+        var statements = Extract("\u201CNo habrá operaciones conjuntas\u201D, indicó el general Ricardo Trevilla. Agregó que la frontera seguirá vigilada.");
+
+        Assert.Equal(2, statements.Count);
+        Assert.All(statements, s => Assert.Equal("Ricardo Trevilla", s.Speaker.Name));
+        Assert.Equal("la frontera seguirá vigilada", statements[1].Text);
+    }
+
+    [Fact]
+    public void Extract_TailAttributionWithAppositiveName_NamesThePerson()
+    {
+        var statement = Assert.Single(Extract("\u201CLos cárteles son organizaciones terroristas\u201D, afirmó la vocera de la Casa Blanca, Karoline Leavitt."));
+
+        Assert.Equal(new Speaker("Karoline Leavitt", "vocera de la Casa Blanca", SpeakerKind.Person), statement.Speaker);
+    }
+
+    [Fact]
+    public void Extract_AppositiveDescription_NamesThePersonWithRole()
+    {
+        var statement = Assert.Single(Extract("Rodrigo Salazar, a former Mexican intelligence official, said the strikes would backfire badly."));
+
+        Assert.Equal("Rodrigo Salazar", statement.Speaker.Name);
+        Assert.Equal("former Mexican intelligence official", statement.Speaker.Role);
+        Assert.Equal("the strikes would backfire badly", statement.Text);
+    }
+
+    [Theory]
+    [InlineData("Hegseth told reporters.")]
+    [InlineData("Pete Hegseth told reporters traveling with him in Panama.")]
+    [InlineData("The State Department warned U.S. citizens against travel to six states.")]
+    public void Extract_ListenerOrCircumstancesOnly_IsNoStatement(string sentence)
+    {
+        Assert.Empty(Extract("Defense Secretary Pete Hegseth visited the base.", sentence));
+    }
+
+    [Fact]
+    public void Extract_TheOfficialAfterAnonymousOfficial_IsTheSameSource()
+    {
+        var statements = Extract(
+            "Rodrigo Salazar, a former intelligence official, said the raids would fail.",
+            "A U.S. official, speaking on condition of anonymity, said planning was at an early stage.",
+            "\"This is not a decision that has been made,\" the official said.");
+
+        Assert.Equal(["Rodrigo Salazar", "A U.S. official", "A U.S. official"], statements.Select(s => s.Speaker.Name));
+        Assert.Equal(SpeakerKind.AnonymousSource, statements[2].Speaker.Kind);
+    }
+
+    [Fact]
+    public void Extract_RoleInOtherWordOrder_ResolvesToEarlierFullMention()
+    {
+        var statements = Extract(
+            "U.S. Defense Secretary Pete Hegseth said drone strikes remain an option.",
+            "Asked about tariffs, the secretary of defense said trade was not his department.");
+
+        Assert.Equal(2, statements.Count);
+        Assert.Equal("Pete Hegseth", statements[1].Speaker.Name);
+    }
+
+    [Fact]
+    public void Extract_PronounAfterFullName_ResolvesToPreviousSubject()
+    {
+        var statements = Extract("Senator Ruben Gallego criticised the plan on Monday.", "He said the troops should stay home.");
+
+        Assert.Equal("Ruben Gallego", Assert.Single(statements).Speaker.Name);
+    }
+
+    [Fact]
+    public void Extract_HeadlineFullName_SeedsSurnameInText()
+    {
+        var statement = Assert.Single(Extractor.Extract("Sheinbaum said on Friday that troops would not enter.", "Claudia Sheinbaum Answers Washington"));
+
+        Assert.Equal("Claudia Sheinbaum", statement.Speaker.Name);
+    }
+
+    [Fact]
+    public void Extract_ColonThenQuoteParagraphs_AttributesMultiParagraphQuote()
+    {
+        var statements = Extract(
+            "Security analyst Vanda Ruiz said in an interview:",
+            "\"Strikes on cartel leaders have been tried before.",
+            "\"They fragment the groups and the violence gets worse.\"");
+
+        var statement = Assert.Single(statements);
+        Assert.Equal("Vanda Ruiz", statement.Speaker.Name);
+        Assert.Contains("violence gets worse", statement.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Extract_StraightSingleQuotesOpeningParagraph_AreAQuotation()
+    {
+        var statements = Extract("Senator Ruben Gallego spoke first.", "'We need Mexico as a partner, not as a target,' Gallego added.");
+
+        Assert.Equal("We need Mexico as a partner, not as a target", Assert.Single(statements).Text);
+    }
+
+    [Fact]
+    public void Extract_MediaNounBeforeOutlet_IsAReport()
+    {
+        var statement = Assert.Single(Extract("Según el diario El Universal, la Marina detectó vuelos de drones sobre el Golfo."));
+
+        Assert.Equal(new Speaker("El Universal", null, SpeakerKind.Media), statement.Speaker);
+        Assert.Equal(StatementKind.Report, statement.Kind);
+    }
+
+    [Fact]
+    public void Extract_SaidInAStatementTo_TakesTheClauseAfterThat()
+    {
+        var statement = Assert.Single(Extract("The Pentagon said in a statement to CNN that it does not comment on future operations."));
+
+        Assert.Equal(new Speaker("Pentagon", null, SpeakerKind.Organization), statement.Speaker);
+        Assert.Equal("it does not comment on future operations", statement.Text);
+    }
 }
