@@ -29,7 +29,8 @@ internal static class Lexicon
         dijo dice afirmó afirma señaló señala aseguró asegura declaró declara explicó explica advirtió advierte indicó
         indica sostuvo sostiene agregó agrega añadió añade comentó expresó manifestó subrayó destacó insistió respondió
         precisó reiteró anunció informó reportó publicó escribió denunció acusó confirmó negó enfatizó puntualizó
-        recalcó admitió reconoció aclaró
+        recalcó admitió reconoció aclaró opinó opina consideró considera estimó criticó cuestionó lamentó exigió
+        apuntó remarcó sentenció planteó detalló mencionó refirió respondió posted
         """);
 
     /// <summary>Speech verbs that also take plain objects ("added the group to the list"): they need "that", a colon
@@ -81,6 +82,12 @@ internal static class Lexicon
         insider insiders resident residents witness witnesses observer observers researcher researchers critics
         funcionario funcionarios funcionaria fuente fuentes analista analistas experto expertos vocero vocera portavoz
         especialista especialistas
+        """);
+
+    /// <summary>Plural heads that open a sentence capitalised ("Experts warned …") and are never a surname.</summary>
+    public static readonly FrozenSet<string> GenericPlurals = Set("""
+        Experts Officials Analysts Critics Residents Witnesses Observers Diplomats Aides Lawmakers Researchers Insiders
+        Advisers Advisors Specialists Especialistas Analistas Funcionarios Expertos Críticos Legisladores
         """);
 
     /// <summary>Heads of a phrase naming an organisation.</summary>
@@ -197,12 +204,18 @@ internal static class Lexicon
     public static readonly FrozenSet<string> AdjunctWords = Set("""
         a an the this last este esta el la su his her statement interview conference speech post letter message
         briefing hearing comunicado entrevista conferencia discurso mensaje carta rueda prensa matutina mañanera
-        también además luego later earlier
+        también además luego later earlier los las periodistas medios reporters
         """);
 
     public static readonly FrozenSet<string> Ordinals = Set("second third fourth fifth other another several two three otro otra segundo segunda");
 
-    public static bool IsRoleWord(string word) => RoleWords.Contains(word.TrimEnd('.', ','));
+    public static bool IsRoleWord(string word)
+    {
+        var w = word.TrimEnd('.', ',');
+        // "exembajador", "ex-president": a former holder of a role.
+        return RoleWords.Contains(w) || (w.Length > 4 && w.StartsWith("ex", StringComparison.OrdinalIgnoreCase)
+            && RoleWords.Contains(w[(w[2] == '-' ? 3 : 2)..]));
+    }
 
     public static Gender GenderOfFirstName(string name) =>
         FemaleNames.Contains(name) ? Gender.Female : MaleNames.Contains(name) ? Gender.Male : Gender.Unknown;

@@ -103,7 +103,8 @@ internal static partial class SpeakerPhrase
             }
         }
 
-        if (Lexicon.LeadingOrganizationHeads.Contains(core[0]) && core.Count >= 2 && (core[1] is "de" or "del")
+        if (Lexicon.LeadingOrganizationHeads.Contains(core[0])
+            && (core.Count == 1 || core[1] is "de" || core[1] is "del" || Lexicon.Nationalities.Contains(core[1]))
             && !core.Skip(2).Any(w => Lexicon.GenderOfFirstName(w) != Gender.Unknown))
         {
             return Group(SpeakerKind.Organization, coreText);
@@ -253,6 +254,7 @@ internal static partial class SpeakerPhrase
             && !Lexicon.IsRoleWord(w) && !Lexicon.Nationalities.Contains(w) && !Lexicon.NotNames.Contains(w)
             && !Lexicon.Places.Contains(w) && !Lexicon.OrganizationHeads.Contains(w) && !Lexicon.KnownMedia.Contains(w)
             && !Lexicon.KnownOrganizations.Contains(w) && !Lexicon.Honorifics.Contains(w) && !Lexicon.MediaSuffixes.Contains(w)
+            && !Lexicon.GenericPlurals.Contains(w)
             && !w.EndsWith("’s", StringComparison.Ordinal) && !w.EndsWith("'s", StringComparison.Ordinal)
             && !(w.Length > 1 && w.All(c => char.IsUpper(c) || c == '-'));
     }
@@ -290,7 +292,7 @@ internal static partial class SpeakerPhrase
     private static SpeakerMention Group(SpeakerKind kind, string name)
         => new(MentionForm.Group, kind, name, null, Gender.Unknown);
 
-    [GeneratedRegex(@"\s(?:que|quien|who|speaking|hablando|citing|citando)\s", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\s(?:que|quien|who|speaking|hablando|citing|citando|citad[oa]s?|cited|quoted)\s", RegexOptions.CultureInvariant)]
     private static partial Regex RelativeClause();
 
     [GeneratedRegex(@"^(?:an?|the)?\s*(?:\w+\s+)?reports?\s+(?:from|in|by|of)\s+(?<source>.+)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -59,7 +59,7 @@ internal sealed partial class SpeakerResolver
                 // "A U.S. official said …" then "the official said": the same unnamed source.
                 return previous;
             case MentionForm.RoleOnly:
-                return ByRole(mention.Role ?? mention.Name, offset)?.ToSpeaker();
+                return ByRole(mention.Role ?? mention.Name, offset, mention.Gender)?.ToSpeaker();
             default:
                 var person = Register(mention, offset);
                 mentions.Add((offset, person));
@@ -110,12 +110,14 @@ internal sealed partial class SpeakerResolver
 
     private static Gender Opposite(Gender gender) => gender == Gender.Male ? Gender.Female : Gender.Male;
 
-    private Person? ByRole(string role, int offset)
+    private Person? ByRole(string role, int offset, Gender gender)
     {
         var wanted = Words(role);
         var nationality = wanted.FirstOrDefault(Lexicon.Nationalities.Contains);
         var head = wanted.Where(w => !Lexicon.Nationalities.Contains(w)).ToList();
-        var candidates = people.Where(p => p.Role is not null && Matches(Words(p.Role), head, nationality)).ToList();
+        // "la mandataria" is not the male president mentioned last.
+        var candidates = people.Where(p => p.Role is not null && Matches(Words(p.Role), head, nationality)
+            && (gender == Gender.Unknown || p.Gender != Opposite(gender))).ToList();
         if (candidates.Count == 0)
         {
             return null;

@@ -261,7 +261,21 @@ internal sealed partial class StatementExtraction(string text, ExtractionLimits 
                     upTo = nameEnd;
                 }
 
+                else if (upTo >= 0 && upTo + 1 < after.Count && Lexicon.Determiners.Contains(after[upTo + 1].Word)
+                    && after.Count - upTo <= 12 && after.Skip(upTo + 1).SkipLast(1).All(t => !t.EndsClause))
+                {
+                    upTo = after.Count - 1; // "…,” said David Mora, a security analyst at the Crisis Group."
+                }
+
                 var phraseTokens = upTo >= 0 ? after.Take(upTo + 1).ToList() : after;
+                // "—dijo García Harfuch a los periodistas—", "afirmó la mandataria en su conferencia", "said Mora in a
+                // statement": listener and circumstances are no part of the speaker.
+                var cut = CircumstanceStart(phraseTokens);
+                if (cut > 0)
+                {
+                    phraseTokens = phraseTokens.Take(cut).ToList();
+                }
+
                 var phrase = phraseTokens.Count == 0 ? null : Slice(phraseTokens[0].Start, phraseTokens[^1].End);
                 var mention = phrase is null ? null : SpeakerPhrase.Parse(phrase);
                 return new Attribution(mention ?? SpeakerMention.Implicit, tokens[0].Start, sentence.End);
@@ -278,6 +292,30 @@ internal sealed partial class StatementExtraction(string text, ExtractionLimits 
         }
 
         return null;
+    }
+
+    private static int CircumstanceStart(List<Token> phrase)
+    {
+        for (var k = 1; k < phrase.Count; k++)
+        {
+            var word = phrase[k].Word;
+            var next = k + 1 < phrase.Count ? phrase[k + 1].Word : "";
+            var listener = word is "a" or "to" or "ante" && (Lexicon.ListenerNouns.Contains(next) || next is "los" or "las" or "la" or "the"
+                || (word != "to" && SpeakerPhrase.IsCapitalized(next)));
+            var circumstance = word is "en" or "in" or "at" or "during" or "durante" or "desde" or "from" or "on" or "tras" or "after"
+                && !phrase[k - 1].EndsClause && !SpeakerPhrase.IsCapitalized(next) && next is not ("de" or "of");
+            if (listener || circumstance)
+            {
+                return k;
+            }
+
+            if (phrase[k].EndsClause)
+            {
+                return -1;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>"Rubio said: “…”" / "She added, “…”" / "Según la vocera: «…»".</summary>
@@ -630,7 +668,8 @@ internal sealed partial class StatementExtraction(string text, ExtractionLimits 
             return !Lexicon.NotNames.Contains(word) || Lexicon.Honorifics.Contains(word);
         }
 
-        if (Lexicon.IsRoleWord(word) || Lexicon.Ordinals.Contains(word) || Lexicon.AnonymousHeads.Contains(word))
+        if (Lexicon.IsRoleWord(word) || Lexicon.Ordinals.Contains(word) || Lexicon.AnonymousHeads.Contains(word)
+            || Lexicon.Nationalities.Contains(word) || Lexicon.LeadingOrganizationHeads.Contains(word))
         {
             return true;
         }
@@ -725,6 +764,12 @@ internal sealed partial class StatementExtraction(string text, ExtractionLimits 
             }
 
             i = SkipAdjuncts(tokens, i);
+            // "respondió este martes a las declaraciones de …", "responded to the report": an object, not speech.
+            if (i < tokens.Count && (Lexicon.Prepositions.Contains(tokens[i].Word) || tokens[i].Word is "about" or "sobre" or "contra" or "against"
+                    || (tokens[i].Word == "a" && i + 1 < tokens.Count && (tokens[i + 1].Word is "la" or "las" or "los" or "el" || SpeakerPhrase.IsCapitalized(tokens[i + 1].Word)))))
+            {
+                return null;
+            }
         }
 
         if (i >= tokens.Count)
@@ -769,9 +814,13 @@ internal sealed partial class StatementExtraction(string text, ExtractionLimits 
     private static bool IsAdjunctWord(List<Token> tokens, int t)
     {
         var word = tokens[t].Word;
-        return !tokens[t].EndsClause && (Lexicon.Prepositions.Contains(word) || Lexicon.TimeWords.Contains(word) || IsYear(word)
+        // Spanish "declaró a Fox News que", "dijo a los periodistas que": a listener after "a".
+        var spanishListener = word is "a" or "ante" && t + 1 < tokens.Count
+            && (SpeakerPhrase.IsCapitalized(tokens[t + 1].Word) || tokens[t + 1].Word is "los" or "las" or "la" or "periodistas" or "medios");
+        return !tokens[t].EndsClause && (spanishListener || Lexicon.Prepositions.Contains(word) || Lexicon.TimeWords.Contains(word) || IsYear(word)
             || Lexicon.Auxiliaries.Contains(word) || Lexicon.AdjunctWords.Contains(word)
-            || (SpeakerPhrase.IsCapitalized(word) && !Lexicon.NotNames.Contains(word) && t > 0 && Lexicon.Prepositions.Contains(tokens[t - 1].Word)));
+            || (SpeakerPhrase.IsCapitalized(word) && !Lexicon.NotNames.Contains(word) && t > 0
+                && (Lexicon.Prepositions.Contains(tokens[t - 1].Word) || tokens[t - 1].Word is "a" or "ante" || SpeakerPhrase.IsCapitalized(tokens[t - 1].Word))));
     }
 
     private static int SkipListener(List<Token> tokens, int i)
@@ -825,7 +874,7 @@ internal sealed partial class StatementExtraction(string text, ExtractionLimits 
                 continue;
             }
 
-            if (i + 1 < tokens.Count && (Lexicon.Prepositions.Contains(word) || word is "last" or "this" or "el")
+            if (i + 1 < tokens.Count && (Lexicon.Prepositions.Contains(word) || word is "last" or "this" or "el" or "este" or "esta")
                 && (Lexicon.TimeWords.Contains(tokens[i + 1].Word) || IsYear(tokens[i + 1].Word)))
             {
                 i += 2;

@@ -46,6 +46,9 @@ public sealed class TopicProfile
             "organizaciones terroristas|0.5", "terroristas|0.4", "guerra|0.6", "incursion*|0.8", "incursión|0.8",
             "incursiones|0.8", "operaciones|0.3", "fuerza militar|1", "acción militar|1", "acción unilateral|0.6",
             "despleg*|0.4", "deploy*|0.4", "national guard|0.4", "guardia nacional|0.3", "drug lab*|0.3",
+            "strike|0.6", "attack|0.5", "attacks|0.5", "atacar|0.6", "sovereign|0.6", "soberano|0.6", "soberana|0.6",
+            "interference|0.5", "injerencia|0.5", "protectorate|0.8", "protectorado|0.8", "act alone|0.5",
+            "actuar solo|0.5", "actuar sola|0.5", "intervencion|0.8",
         ],
         Actors =
         [

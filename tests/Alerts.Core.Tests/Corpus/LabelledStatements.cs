@@ -3,7 +3,8 @@ namespace Alerts.Tests.Corpus;
 /// <param name="Fragment">A distinctive piece of the statement's text (quotes and apostrophes compared loosely).</param>
 /// <param name="Optional">A statement a careful reader might or might not list: finding it is neither a miss nor a
 /// false find.</param>
-internal sealed record LabelledStatement(string File, string Speaker, string Fragment, bool OnTopic, bool Optional = false);
+/// <param name="TopicUnsure">Careful readers could judge the topic either way: not counted in topic accuracy.</param>
+internal sealed record LabelledStatement(string File, string Speaker, string Fragment, bool OnTopic, bool Optional = false, bool TopicUnsure = false);
 
 /// <summary>Every attributed statement a careful reader would list in the shared corpus, judged by hand.</summary>
 internal static class LabelledStatements
@@ -19,10 +20,12 @@ internal static class LabelledStatements
     private const string OffTopic = SamplePrefix + "en_offtopic.txt";
     private const string Sovereignty = SamplePrefix + "es_soberania.txt";
     private const string Border = SamplePrefix + "es_frontera.txt";
+    private const string Strikes = SamplePrefix + "en_strikes.txt";
+    private const string Colony = SamplePrefix + "es_colonia.txt";
 
     public static IReadOnlyList<string> CorpusFiles { get; } = [Wire, Damaged, Web, Translated];
 
-    public static IReadOnlyList<string> SampleFiles { get; } = [Navy, Quotes, OffTopic, Sovereignty, Border];
+    public static IReadOnlyList<string> SampleFiles { get; } = [Navy, Quotes, OffTopic, Sovereignty, Border, Strikes, Colony];
 
     public static IReadOnlyList<LabelledStatement> All { get; } =
     [
@@ -122,5 +125,24 @@ internal static class LabelledStatements
         new(Border, "Rick Scott", "Venezuela debe celebrar elecciones libres", false),
         new(Border, "Karoline Leavitt", "Los cárteles son organizaciones terroristas y los trataremos", true),
         new(Border, "El Universal", "ha detectado vuelos de drones estadounidenses", true),
+
+        new(Strikes, "Lindsey Graham", "ready to strike fentanyl labs in Mexico", true),
+        new(Strikes, "Lindsey Graham", "We are not going to sit back while Americans die", true),
+        new(Strikes, "Donald Trump", "run by the cartels", true),
+        new(Strikes, "Claudia Sheinbaum", "Mexico is a free, independent and sovereign country. We do not accept interference", true),
+        new(Strikes, "Ronald Johnson", "cooperation had never been closer", false),
+        new(Strikes, "a senior administration official", "There is no plan to send troops", true),
+        new(Strikes, "Karoline Leavitt", "has been clear", true),
+        new(Strikes, "Experts", "strikes could backfire", true),
+        new(Strikes, "David Mora", "You kill one leader and three more appear", true),
+
+        new(Colony, "Claudia Sheinbaum", "México no es colonia de nadie", true),
+        new(Colony, "Claudia Sheinbaum", "no aceptamos la intervención", true),
+        new(Colony, "Omar García Harfuch", "México puede actuar solo", true),
+        new(Colony, "Omar García Harfuch", "No necesitamos tropas extranjeras. Tenemos la capacidad", true),
+        new(Colony, "Tom Cotton", "deben estar listas", true),
+        new(Colony, "fuentes del Pentágono", "drones armados", true),
+        new(Colony, "Arturo Sarukhan", "envenena la relación bilateral", true, TopicUnsure: true),
+        new(Colony, "cancillería mexicana", "envió una nota diplomática a la embajada", true, TopicUnsure: true),
     ];
 }
