@@ -28,7 +28,7 @@ internal sealed class VaderSentiment
         "despite", "no",
         // Spanish supplement.
         "nunca", "jamás", "sin", "ni", "tampoco", "nadie", "nada", "ningún", "ninguna", "ninguno",
-    }.ToFrozenSet(StringComparer.Ordinal);
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     private static readonly FrozenDictionary<string, double> Boosters = new Dictionary<string, double>(StringComparer.Ordinal)
     {
@@ -107,7 +107,13 @@ internal sealed class VaderSentiment
         ["apenas"] = BoosterDecrement,
         ["algo"] = BoosterDecrement,
         ["poco"] = BoosterDecrement,
-    }.ToFrozenDictionary(StringComparer.Ordinal);
+    }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+
+    // Words of the idioms and booster bigrams: a sentence without any skips the idiom checks.
+    private static readonly FrozenSet<string> IdiomWords = new[]
+    {
+        "shit", "bomb", "bad", "ass", "yeah", "right", "cut", "mustard", "kiss", "death", "hand", "mouth", "kind", "sort", "just", "enough",
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     private static readonly FrozenSet<string> BoosterBigrams = new[] { "kind of", "sort of", "just enough" }.ToFrozenSet(StringComparer.Ordinal);
 
@@ -153,12 +159,14 @@ internal sealed class VaderSentiment
         }
 
         var capsDifferential = CapsDifferential(words);
+        var idioms = words.Any(IdiomWords.Contains);
         var sentiments = new double[words.Count];
         for (var i = 0; i < words.Count; i++)
         {
-            var lower = words[i].ToLowerInvariant();
-            var kindOf = lower == "kind" && i + 1 < words.Count && words[i + 1].Equals("of", StringComparison.OrdinalIgnoreCase);
-            sentiments[i] = kindOf || Boosters.ContainsKey(lower) ? 0 : Valence(words, i, lower, capsDifferential);
+            var word = words[i];
+            var kindOf = word.Equals("kind", StringComparison.OrdinalIgnoreCase) && i + 1 < words.Count
+                && words[i + 1].Equals("of", StringComparison.OrdinalIgnoreCase);
+            sentiments[i] = kindOf || Boosters.ContainsKey(word) ? 0 : Valence(words, i, word, capsDifferential, idioms);
         }
 
         ButCheck(words, sentiments);
@@ -170,15 +178,15 @@ internal sealed class VaderSentiment
 
     public static double Normalise(double sum) => Math.Clamp(sum / Math.Sqrt((sum * sum) + Alpha), -1, 1);
 
-    private double Valence(List<string> words, int i, string lower, bool capsDifferential)
+    private double Valence(List<string> words, int i, string word, bool capsDifferential, bool idioms)
     {
-        if (!lexicon.TryGetValue(lower, out var valence))
+        if (!lexicon.TryGetValue(word, out var valence))
         {
             return 0;
         }
 
         // "no" before another lexicon word negates it rather than counting on its own.
-        if (lower == "no" && i + 1 < words.Count && lexicon.ContainsKey(words[i + 1].ToLowerInvariant()))
+        if (word.Equals("no", StringComparison.OrdinalIgnoreCase) && i + 1 < words.Count && lexicon.ContainsKey(words[i + 1]))
         {
             return 0;
         }
@@ -191,7 +199,7 @@ internal sealed class VaderSentiment
         for (var back = 0; back < 3; back++)
         {
             var at = i - (back + 1);
-            if (at < 0 || (lexicon.ContainsKey(words[at].ToLowerInvariant()) && !words[at].Equals("no", StringComparison.OrdinalIgnoreCase)))
+            if (at < 0 || (lexicon.ContainsKey(words[at]) && !words[at].Equals("no", StringComparison.OrdinalIgnoreCase)))
             {
                 continue;
             }
@@ -200,7 +208,7 @@ internal sealed class VaderSentiment
             scalar *= back == 1 ? 0.95 : back == 2 ? 0.9 : 1;
             valence += scalar;
             valence = NeverCheck(valence, words, back, i);
-            if (back == 2)
+            if (back == 2 && idioms)
             {
                 valence = IdiomsCheck(valence, words, i);
             }
@@ -211,7 +219,7 @@ internal sealed class VaderSentiment
 
     private static double ScalarIncDec(string word, double valence, bool capsDifferential)
     {
-        if (!Boosters.TryGetValue(word.ToLowerInvariant(), out var scalar))
+        if (!Boosters.TryGetValue(word, out var scalar))
         {
             return 0;
         }
@@ -310,8 +318,7 @@ internal sealed class VaderSentiment
 
     private static bool IsNegated(string word)
     {
-        var lower = word.ToLowerInvariant();
-        return Negations.Contains(lower) || lower.Contains("n't", StringComparison.Ordinal) || lower.Contains("n’t", StringComparison.Ordinal);
+        return Negations.Contains(word) || word.Contains("n't", StringComparison.OrdinalIgnoreCase) || word.Contains("n’t", StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>Python's str.isupper: at least one cased letter and no lower-case one.</summary>
@@ -355,11 +362,14 @@ internal sealed class VaderSentiment
 
     internal static FrozenDictionary<string, double> Parse(string lexiconText)
     {
-        var map = new Dictionary<string, double>(StringComparer.Ordinal);
+        // Case-insensitive lookups stand for VADER's lower-casing.
+        var map = new Dictionary<string, double>(StringComparer.OrdinalIgnoreCase);
         foreach (var line in lexiconText.Split('\n'))
         {
             var fields = line.Split('\t');
-            if (fields.Length >= 2 && double.TryParse(fields[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var valence))
+            // VADER looks up the lower-cased word, so entries with capitals (a few emoticons) are never reached.
+            if (fields.Length >= 2 && !fields[0].Any(char.IsUpper)
+                && double.TryParse(fields[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var valence))
             {
                 map[fields[0]] = valence;
             }
@@ -371,6 +381,6 @@ internal sealed class VaderSentiment
             map.TryAdd(supplement[i], double.Parse(supplement[i + 1], CultureInfo.InvariantCulture));
         }
 
-        return map.ToFrozenDictionary(StringComparer.Ordinal);
+        return map.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
     }
 }
