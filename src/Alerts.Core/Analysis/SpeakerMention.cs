@@ -148,7 +148,7 @@ internal static partial class SpeakerPhrase
             return Group(SpeakerKind.AnonymousSource, WithoutRelativeClause(phrase));
         }
 
-        if (bare.All(w => Lexicon.IsRoleWord(w) || Lexicon.Nationalities.Contains(w) || w is "of" or "de" or "del"
+        if (bare.All(w => Lexicon.IsRoleWord(w) || Lexicon.Nationalities.Contains(w) || w is "of" or "de" or "del" or "la" or "el" or "the"
                 || Lexicon.Places.Contains(w) || IsCapitalized(w)) && bare.Any(Lexicon.IsRoleWord) && bare.Count <= 8)
         {
             return new SpeakerMention(MentionForm.RoleOnly, SpeakerKind.Person, RoleText(phrase) ?? phrase, RoleText(phrase),

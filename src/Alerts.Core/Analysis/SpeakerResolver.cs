@@ -9,6 +9,8 @@ internal sealed partial class SpeakerResolver
     private readonly List<Person> people = [];
     private readonly List<(int Offset, Person Person)> mentions = [];
     private readonly List<Speaker> groups = [];
+    private readonly List<(int Offset, Speaker Speaker)> anonymous = [];
+    private readonly List<Speaker> roleSpeakers = [];
     private readonly string text;
     private readonly IReadOnlyList<Quote> quotes;
 
@@ -48,23 +50,73 @@ internal sealed partial class SpeakerResolver
         switch (mention.Form)
         {
             case MentionForm.Group:
-                return Canonical(mention);
+                var group = Canonical(mention);
+                if (group.Kind == SpeakerKind.AnonymousSource)
+                {
+                    anonymous.Add((offset, group));
+                }
+
+                return group;
             case MentionForm.Implicit:
                 return previous ?? Nearest(offset, Gender.Unknown)?.ToSpeaker();
             case MentionForm.Pronoun when mention.Gender == Gender.Unknown:
                 return previous is { Kind: not SpeakerKind.Person } ? previous : null;
             case MentionForm.Pronoun:
                 return Nearest(offset, mention.Gender)?.ToSpeaker();
-            case MentionForm.RoleOnly when previous is { Kind: SpeakerKind.AnonymousSource } && SharesHead(previous.Name, mention.Role ?? mention.Name):
-                // "A U.S. official said …" then "the official said": the same unnamed source.
-                return previous;
             case MentionForm.RoleOnly:
-                return ByRole(mention.Role ?? mention.Name, offset, mention.Gender)?.ToSpeaker();
+                var role = mention.Role ?? mention.Name;
+                // "A U.S. official said …" then "the official said": the same unnamed source, even with others between.
+                var source = anonymous.Where(a => a.Offset < offset && SharesHead(a.Speaker.Name, role))
+                    .OrderByDescending(a => a.Offset).Select(a => a.Speaker).FirstOrDefault();
+                if (source is not null)
+                {
+                    return source;
+                }
+
+                var byRole = ByRole(role, offset, mention.Gender)?.ToSpeaker();
+                if (byRole is not null)
+                {
+                    return byRole;
+                }
+
+                // "señaló el funcionario" after the secretary spoke: a generic head goes on from the last speaker.
+                if (previous is { Kind: SpeakerKind.Person or SpeakerKind.AnonymousSource } && IsGenericHead(role))
+                {
+                    return previous;
+                }
+
+                return RoleAsSpeaker(role);
             default:
                 var person = Register(mention, offset);
                 mentions.Add((offset, person));
                 return person.ToSpeaker();
         }
+    }
+
+    private static bool IsGenericHead(string role)
+    {
+        var words = role.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return words.Length <= 2 && Lexicon.AnonymousHeads.Contains(words[^1].TrimEnd('.', ','));
+    }
+
+    /// <summary>"El secretario de la Defensa Nacional afirmó …" with no name anywhere: the role is the speaker's name.</summary>
+    private Speaker? RoleAsSpeaker(string role)
+    {
+        var words = role.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length < 2 || IsGenericHead(role))
+        {
+            return null;
+        }
+
+        var existing = roleSpeakers.FirstOrDefault(r => r.Name.Equals(role, StringComparison.OrdinalIgnoreCase));
+        if (existing is not null)
+        {
+            return existing;
+        }
+
+        var speaker = new Speaker(role, role, SpeakerKind.Person);
+        roleSpeakers.Add(speaker);
+        return speaker;
     }
 
     private static bool SharesHead(string anonymous, string role)

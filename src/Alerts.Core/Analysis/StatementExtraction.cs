@@ -392,6 +392,17 @@ internal sealed partial class StatementExtraction(string text, ExtractionLimits 
             return 2;
         }
 
+        // "En palabras del analista X", "in the words of X"
+        if (i + 2 < tokens.Count && Is(tokens[i], "en") && Is(tokens[i + 1], "palabras") && tokens[i + 2].Word is "de" or "del")
+        {
+            return 3;
+        }
+
+        if (i + 3 < tokens.Count && Is(tokens[i], "in") && Is(tokens[i + 1], "the") && Is(tokens[i + 2], "words") && Is(tokens[i + 3], "of"))
+        {
+            return 4;
+        }
+
         return i + 2 < tokens.Count && Is(tokens[i], "de") && Is(tokens[i + 1], "acuerdo") && Is(tokens[i + 2], "con") ? 3 : 0;
     }
 
@@ -554,6 +565,18 @@ internal sealed partial class StatementExtraction(string text, ExtractionLimits 
             return null;
         }
 
+        // "A spokesperson for Mexico's Defense Ministry", "Officials at the Department of …", "un vocero de la
+        // Cancillería": the person speaks for the organisation, and is the speaker.
+        if (start >= 2 && tokens[start - 1].Word is "for" or "at" or "of" or "with" or "de" or "del" && !tokens[start - 2].EndsClause
+            && (Lexicon.AnonymousHeads.Contains(tokens[start - 2].Word) || Lexicon.IsRoleWord(tokens[start - 2].Word)))
+        {
+            var head = NounPhraseStart(tokens, start - 2);
+            if (head <= start - 2 && end - head + 1 <= limits.MaxSpeakerWords)
+            {
+                start = head;
+            }
+        }
+
         var mention = SpeakerPhrase.Parse(Slice(tokens[start].Start, tokens[end].End));
         return mention is null ? null : (mention, start);
     }
@@ -592,6 +615,13 @@ internal sealed partial class StatementExtraction(string text, ExtractionLimits 
 
             if (Lexicon.Determiners.Contains(tokens[k].Word) && !InNameParticles(tokens, k))
             {
+                // "El secretario de la Defensa Nacional": "de la" inside a title, not the phrase's article.
+                if (k >= 2 && tokens[k - 1].Word is "de" or "of" && !tokens[k - 2].EndsClause && Lexicon.IsRoleWord(tokens[k - 2].Word))
+                {
+                    k -= 2;
+                    continue;
+                }
+
                 return k;
             }
 

@@ -27,13 +27,15 @@ public sealed class TopicScorer
 
     private readonly List<Term> actions;
     private readonly List<Term> others;
+    private readonly HashSet<Term> actors;
     private readonly List<Term> exclusions;
 
     public TopicScorer(TopicProfile profile)
     {
         ArgumentNullException.ThrowIfNull(profile);
         actions = profile.Actions.Select(t => Term.Parse(t, 1.0)).ToList();
-        others = profile.Actors.Select(t => Term.Parse(t, 0.6)).Concat(profile.Places.Select(t => Term.Parse(t, 0.5))).ToList();
+        actors = profile.Actors.Select(t => Term.Parse(t, 0.6)).ToHashSet();
+        others = actors.Concat(profile.Places.Select(t => Term.Parse(t, 0.5))).ToList();
         exclusions = profile.Exclusions.Select(t => Term.Parse(t, 1.0)).ToList();
     }
 
@@ -49,7 +51,7 @@ public sealed class TopicScorer
         var cues = new List<string>();
         var previousWeight = Anaphora.IsMatch(statement) ? AnaphoricPreviousWeight : PreviousWeight;
         double sum = 0, titleSum = 0;
-        bool actionInStatement = false, actionInContext = false, actionInParagraph = false;
+        bool actionInStatement = false, actionInContext = false, actionInParagraph = false, actionInTitle = false, othersInStatement = false;
         var anaphoric = Anaphora.IsMatch(statement);
         foreach (var (term, isAction) in actions.Select(a => (a, true)).Concat(others.Select(o => (o, false))))
         {
@@ -58,6 +60,7 @@ public sealed class TopicScorer
                 sum += term.Weight;
                 cues.Add(term.Text);
                 actionInStatement |= isAction;
+                othersInStatement |= !isAction && actors.Contains(term);
             }
             else if (paragraph is not null && term.Matches(paragraph))
             {
@@ -76,6 +79,7 @@ public sealed class TopicScorer
             {
                 titleSum += term.Weight * TitleWeight;
                 cues.Add("title:" + term.Text);
+                actionInTitle |= isAction;
             }
         }
 
@@ -84,9 +88,10 @@ public sealed class TopicScorer
         {
             relevance = Math.Min(relevance, NoActionCap);
         }
-        else if (!actionInStatement && !actionInParagraph && !anaphoric)
+        else if (!actionInStatement && !actionInParagraph && !anaphoric && !(actionInTitle && othersInStatement))
         {
-            // Only the paragraph before speaks of military action, and nothing here points back to it.
+            // Only the paragraph before speaks of military action, nothing here points back to it, and the headline
+            // does not make the cartels or places it names the article's military subject.
             relevance = Math.Min(relevance, PreviousOnlyCap);
         }
 

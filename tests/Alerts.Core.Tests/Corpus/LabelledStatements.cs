@@ -22,10 +22,12 @@ internal static class LabelledStatements
     private const string Border = SamplePrefix + "es_frontera.txt";
     private const string Strikes = SamplePrefix + "en_strikes.txt";
     private const string Colony = SamplePrefix + "es_colonia.txt";
+    private const string AirForce = SamplePrefix + "en_airforce.txt";
+    private const string Dialogue = SamplePrefix + "es_dialogo.txt";
 
     public static IReadOnlyList<string> CorpusFiles { get; } = [Wire, Damaged, Web, Translated];
 
-    public static IReadOnlyList<string> SampleFiles { get; } = [Navy, Quotes, OffTopic, Sovereignty, Border, Strikes, Colony];
+    public static IReadOnlyList<string> SampleFiles { get; } = [Navy, Quotes, OffTopic, Sovereignty, Border, Strikes, Colony, AirForce, Dialogue];
 
     public static IReadOnlyList<LabelledStatement> All { get; } =
     [
@@ -144,5 +146,21 @@ internal static class LabelledStatements
         new(Colony, "fuentes del Pentágono", "drones armados", true),
         new(Colony, "Arturo Sarukhan", "envenena la relación bilateral", true, TopicUnsure: true),
         new(Colony, "cancillería mexicana", "envió una nota diplomática a la embajada", true, TopicUnsure: true),
+
+        new(AirForce, "Donald Trump", "military options against Mexican cartels were", true),
+        new(AirForce, "Donald Trump", "We're looking at everything. They're killing our people", true),
+        new(AirForce, "A spokesperson for Mexico's Defense Ministry", "had not been notified of any U.S. operation", true),
+        new(AirForce, "Donald Trump", "great respect", false),
+        new(AirForce, "Officials at the Department of Homeland Security", "border crossings fell sharply", false),
+        new(AirForce, "A spokesperson for Mexico's Defense Ministry", "no request for U.S. troops on Mexican soil", true),
+        new(AirForce, "Tim Kaine", "the legal basis for strikes", true),
+        new(AirForce, "Tim Kaine", "Congress has not authorized a war in Mexico", true),
+
+        new(Dialogue, "secretario de la Defensa Nacional", "no participarán en operaciones militares", true),
+        new(Dialogue, "secretario de la Defensa Nacional", "No habrá soldados estadounidenses en nuestro territorio. Eso está descartado", true),
+        new(Dialogue, "Pentágono", "los vuelos de vigilancia sobre la frontera continuarán", true),
+        new(Dialogue, "Lilly Téllez", "debe aceptar la ayuda de Washington contra los cárteles", true),
+        new(Dialogue, "Lilly Téllez", "Los cárteles son el verdadero enemigo. No Estados Unidos", true),
+        new(Dialogue, "Carlos Pérez Ricart", "es una forma de presión política", true),
     ];
 }
