@@ -13,6 +13,7 @@ public sealed class SettingsValidationTests : IDisposable
     [InlineData("Smtp__Port", "70000", "Port")]
     [InlineData("Notify__Subscribers__0__Email", "not-an-address", "Notify:Subscribers:0 ('desk'): Email")]
     [InlineData("Analysis__Threshold", "1.5", "Threshold")]
+    [InlineData("Analysis__Analyzer", "AzureLanguage", "Analysis__Language__Endpoint")]
     public async Task Run_BadSetting_StopsStartUpNamingTheSetting(string name, string value, string expected)
     {
         var values = ValidValues();
