@@ -560,6 +560,11 @@ internal sealed partial class StatementExtraction(string text, ExtractionLimits 
         }
 
         var start = tokens[end].EndsClause ? AppositiveStart(tokens, end) : NounPhraseStart(tokens, end);
+        if (tokens[end].EndsClause && (start > end || end - start + 1 > limits.MaxSpeakerWords))
+        {
+            return RelativeClauseSubject(tokens, end);
+        }
+
         if (start > end || end - start + 1 > limits.MaxSpeakerWords)
         {
             return null;
@@ -578,7 +583,34 @@ internal sealed partial class StatementExtraction(string text, ExtractionLimits 
         }
 
         var mention = SpeakerPhrase.Parse(Slice(tokens[start].Start, tokens[end].End));
+        if (mention is null && tokens[end].EndsClause)
+        {
+            return RelativeClauseSubject(tokens, end);
+        }
+
         return mention is null ? null : (mention, start);
+    }
+
+    /// <summary>"The official, who spoke on condition of anonymity because …, said": the phrase before the relative
+    /// clause, however long the clause.</summary>
+    private (SpeakerMention Mention, int Start)? RelativeClauseSubject(List<Token> tokens, int end)
+    {
+        for (var w = end - 1; w >= 1; w--)
+        {
+            if (tokens[w].Word is "who" or "quien" or "quienes" or "que" && tokens[w - 1].EndsClause)
+            {
+                var start = NounPhraseStart(tokens, w - 1);
+                if (start > w - 1 || w - start > limits.MaxSpeakerWords)
+                {
+                    return null;
+                }
+
+                var mention = SpeakerPhrase.Parse(Slice(tokens[start].Start, tokens[w - 1].End));
+                return mention is null ? null : (mention, start);
+            }
+        }
+
+        return null;
     }
 
     private (SpeakerMention Mention, int Start)? LeadingSubject(List<Token> tokens, int before)

@@ -412,4 +412,66 @@ public sealed class StatementExtractorTests
         Assert.Equal(new Speaker("Pentagon", null, SpeakerKind.Organization), statement.Speaker);
         Assert.Equal("it does not comment on future operations", statement.Text);
     }
+
+    [Fact]
+    public void Extract_SubjectWithLongRelativeClause_IsThePhraseBeforeIt()
+    {
+        var statements = Extract(
+            "A U.S. official said strikes were possible.",
+            "The official, who spoke on condition of anonymity because he was not authorized to speak publicly, said the drones were armed.");
+
+        Assert.Equal(2, statements.Count);
+        Assert.Equal("A U.S. official", statements[1].Speaker.Name);
+        Assert.Equal("the drones were armed", statements[1].Text);
+    }
+
+    [Theory]
+    [InlineData("Hegseth told The Associated Press that the Navy would patrol the coast.", "the Navy would patrol the coast")]
+    [InlineData("Pete Hegseth told a Senate panel that the Navy would patrol the coast.", "the Navy would patrol the coast")]
+    [InlineData("El senador Tom Cotton declaró a Fox News que la Marina patrullará la costa.", "la Marina patrullará la costa")]
+    public void Extract_ListenerBeforeThat_StartsAfterThat(string sentence, string expected)
+    {
+        Assert.Equal(expected, Assert.Single(Extract("Defense Secretary Pete Hegseth spoke first.", sentence)).Text);
+    }
+
+    [Fact]
+    public void Extract_SpokespersonForOrganisation_IsAnUnnamedSourceTheLaterMentionReturnsTo()
+    {
+        var statements = Extract(
+            "A spokesperson for Mexico's Defense Ministry said the armed forces had not been notified.",
+            "Officials at the Department of Homeland Security said crossings fell in the spring.",
+            "\"There has been no request for U.S. troops,\" the spokesperson added.");
+
+        Assert.Equal(3, statements.Count);
+        Assert.Equal(new Speaker("A spokesperson for Mexico's Defense Ministry", null, SpeakerKind.AnonymousSource), statements[0].Speaker);
+        Assert.Equal(SpeakerKind.AnonymousSource, statements[1].Speaker.Kind);
+        Assert.Equal(statements[0].Speaker, statements[2].Speaker);
+    }
+
+    [Fact]
+    public void Extract_SpanishDialogueDashes_JoinsBothPartsForTheSpeaker()
+    {
+        var statements = Extract(
+            "La senadora Lilly Téllez habló con la prensa.",
+            "\u2014Los cárteles son el verdadero enemigo \u2014afirmó Téllez en su cuenta de X\u2014. No Estados Unidos.");
+
+        var statement = Assert.Single(statements);
+        Assert.Equal("Lilly Téllez", statement.Speaker.Name);
+        Assert.Equal("Los cárteles son el verdadero enemigo. No Estados Unidos.", statement.Text);
+    }
+
+    [Fact]
+    public void Extract_RoleWithNoNameInArticle_IsTheSpeakerByRole()
+    {
+        var statement = Assert.Single(Extract("El secretario de la Defensa Nacional afirmó que las tropas extranjeras no entrarán."));
+
+        Assert.Equal("secretario de la Defensa Nacional", statement.Speaker.Name);
+        Assert.Equal(SpeakerKind.Person, statement.Speaker.Kind);
+    }
+
+    [Fact]
+    public void Extract_RespondedToSomething_IsNoStatement()
+    {
+        Assert.Empty(Extract("La presidenta Claudia Sheinbaum respondió este martes a las declaraciones del presidente estadounidense."));
+    }
 }
