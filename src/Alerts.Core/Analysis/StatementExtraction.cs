@@ -443,6 +443,12 @@ internal sealed partial class StatementExtraction(string text, ExtractionLimits 
             }
 
             var subject = Subject(tokens, v);
+            if (subject is { } relative && relative.Start > 0 && tokens[relative.Start - 1].Word is "which" or "whom" or "whose" or "cual" or "cuales")
+            {
+                // "The group, which the State Department says is a terrorist organization, …": an aside, not a statement.
+                continue;
+            }
+
             if (subject is { } s)
             {
                 var speaker = resolver.Resolve(s.Mention, tokens[s.Start].Start, lastSpeaker);

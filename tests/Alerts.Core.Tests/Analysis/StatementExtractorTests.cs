@@ -474,4 +474,14 @@ public sealed class StatementExtractorTests
     {
         Assert.Empty(Extract("La presidenta Claudia Sheinbaum respondió este martes a las declaraciones del presidente estadounidense."));
     }
+
+    [Theory]
+    [InlineData("The group, which the State Department says is a terrorist organization, operates in Sinaloa.")]
+    [InlineData("The so-called cartel czar is said to be close to the president.")]
+    [InlineData("The Pentagon declined to comment.")]
+    [InlineData("Rubio did not say when the strikes would begin.")]
+    public void Extract_SpeechVerbWithoutAStatement_FindsNothing(string sentence)
+    {
+        Assert.Empty(Extract("Secretary of State Marco Rubio spoke on Monday.", sentence));
+    }
 }
