@@ -37,6 +37,15 @@ internal static class Lexicon
     /// or an adjacent quote before they count.</summary>
     public static readonly FrozenSet<string> WeakVerbs = Set("added adds agregó añadió announced announces anunció states publicó confirmed confirms denied denies charged indicated");
 
+    /// <summary>Participles that carry on a speaker's words after a comma: "…, saying the cartels run Mexico".</summary>
+    public static readonly FrozenSet<string> Participles = Set("""
+        saying adding noting warning arguing insisting stressing explaining asserting claiming declaring
+        diciendo añadiendo agregando señalando advirtiendo asegurando explicando
+        """);
+
+    /// <summary>Participles that also take plain objects: they need "that"/"que" to count.</summary>
+    public static readonly FrozenSet<string> WeakParticiples = Set("adding noting explaining claiming añadiendo agregando señalando explicando");
+
     /// <summary>Verbs whose first complement is a listener: "told reporters", "reassured the public".</summary>
     public static readonly FrozenSet<string> ListenerVerbs = Set("told tells reassured assured urged warned");
 

@@ -184,6 +184,11 @@ internal sealed partial class StatementExtraction(string text, ExtractionLimits 
         var endOffset = lastPart.InnerStart + text[lastPart.InnerStart..lastPart.InnerEnd].TrimEnd().TrimEnd(',').Length;
         var kind = speaker.Kind == SpeakerKind.Media ? StatementKind.Report : StatementKind.Direct;
         Add(speaker, joined, kind, offset, endOffset - offset, chain.Paragraph);
+        if (chain.Attribution is { } said && said.End > said.Offset)
+        {
+            var range = new TextRange(said.Offset, said.End);
+            ReadParticiple(range, TextLayout.Tokens(text, range).Where(t => t.Word.Length > 0).ToList(), chain.Paragraph, speaker);
+        }
     }
 
     private static string Join(List<string> parts)
@@ -496,6 +501,40 @@ internal sealed partial class StatementExtraction(string text, ExtractionLimits 
                     return;
                 }
             }
+        }
+
+        ReadParticiple(sentence, tokens, paragraph, null);
+    }
+
+    /// <summary>"Trump has threatened to send troops, saying the cartels run Mexico." / "…,” Sheinbaum said, adding that
+    /// Mexico would defend itself.": what the participle introduces is said by the clause's subject.</summary>
+    private void ReadParticiple(TextRange sentence, List<Token> tokens, int paragraph, Speaker? speaker)
+    {
+        var p = tokens.FindIndex(1, t => Lexicon.Participles.Contains(t.Word));
+        if (p < 1 || !tokens[p - 1].EndsClause || p + 3 >= tokens.Count || InsideQuote(tokens[p].Start))
+        {
+            return;
+        }
+
+        if (speaker is null)
+        {
+            var subject = LeadingSubject(tokens, p - 1);
+            speaker = subject is { } s ? resolver.Resolve(s.Mention, tokens[s.Start].Start, lastSpeaker) : null;
+        }
+
+        var from = p + 1;
+        if (Lexicon.Complementizers.Contains(tokens[from].Word))
+        {
+            from++;
+        }
+        else if (Lexicon.WeakParticiples.Contains(tokens[p].Word))
+        {
+            return; // "adding a new name", "noting the date": an object, not speech
+        }
+
+        if (speaker is not null && from < tokens.Count)
+        {
+            Emit(speaker, Trimmed(new TextRange(tokens[from].Start, sentence.End)), paragraph);
         }
     }
 

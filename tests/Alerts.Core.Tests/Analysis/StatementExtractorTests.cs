@@ -484,4 +484,25 @@ public sealed class StatementExtractorTests
     {
         Assert.Empty(Extract("Secretary of State Marco Rubio spoke on Monday.", sentence));
     }
+
+    [Fact]
+    public void Extract_ParticipleAfterClause_IsAStatementOfTheSubject()
+    {
+        var statement = Assert.Single(Extract("President Donald Trump has repeatedly threatened to send troops, saying the cartels run Mexico."));
+
+        Assert.Equal("Donald Trump", statement.Speaker.Name);
+        Assert.Equal("the cartels run Mexico", statement.Text);
+    }
+
+    [Fact]
+    public void Extract_AddingThatAfterQuoteAttribution_IsASecondStatementOfTheSameSpeaker()
+    {
+        var statements = Extract(
+            "Mexican President Claudia Sheinbaum spoke on Monday.",
+            "\u201CThere will be no invasion,\u201D Sheinbaum said during her daily briefing, adding that Mexico would defend itself.");
+
+        Assert.Equal(["There will be no invasion", "Mexico would defend itself"], statements.Select(s => s.Text));
+        Assert.All(statements, s => Assert.Equal("Claudia Sheinbaum", s.Speaker.Name));
+        Assert.Equal(StatementKind.Indirect, statements[1].Kind);
+    }
 }

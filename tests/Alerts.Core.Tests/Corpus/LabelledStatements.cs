@@ -130,6 +130,7 @@ internal static class LabelledStatements
 
         new(Strikes, "Lindsey Graham", "ready to strike fentanyl labs in Mexico", true),
         new(Strikes, "Lindsey Graham", "We are not going to sit back while Americans die", true),
+        new(Strikes, "Lindsey Graham", "the Navy could play a role", true),
         new(Strikes, "Donald Trump", "run by the cartels", true),
         new(Strikes, "Claudia Sheinbaum", "Mexico is a free, independent and sovereign country. We do not accept interference", true),
         new(Strikes, "Ronald Johnson", "cooperation had never been closer", false),
