@@ -35,7 +35,7 @@ internal static class Lexicon
 
     /// <summary>Speech verbs that also take plain objects ("added the group to the list"): they need "that", a colon
     /// or an adjacent quote before they count.</summary>
-    public static readonly FrozenSet<string> WeakVerbs = Set("added adds agregó añadió announced announces anunció states publicó confirmed confirms denied denies charged indicated");
+    public static readonly FrozenSet<string> WeakVerbs = Set("added adds agregó añadió announced announces anunció states publicó confirmed confirms denied denies charged indicated sostuvo sostiene mantuvo");
 
     /// <summary>Participles that carry on a speaker's words after a comma: "…, saying the cartels run Mexico".</summary>
     public static readonly FrozenSet<string> Participles = Set("""

@@ -307,8 +307,9 @@ internal sealed partial class StatementExtraction(string text, ExtractionLimits 
             var next = k + 1 < phrase.Count ? phrase[k + 1].Word : "";
             var listener = word is "a" or "to" or "ante" && (Lexicon.ListenerNouns.Contains(next) || next is "los" or "las" or "la" or "the"
                 || (word != "to" && SpeakerPhrase.IsCapitalized(next)));
-            var circumstance = word is "en" or "in" or "at" or "during" or "durante" or "desde" or "from" or "on" or "tras" or "after"
-                && !phrase[k - 1].EndsClause && !SpeakerPhrase.IsCapitalized(next) && next is not ("de" or "of");
+            var circumstance = (word is "en" or "in" or "at" or "during" or "durante" or "desde" or "from" or "on" or "tras" or "after"
+                && !phrase[k - 1].EndsClause && !SpeakerPhrase.IsCapitalized(next) && next is not ("de" or "of"))
+                || word is "al" or "luego" or "before" or "while" or "mientras";
             if (listener || circumstance)
             {
                 return k;

@@ -24,10 +24,11 @@ internal static class LabelledStatements
     private const string Colony = SamplePrefix + "es_colonia.txt";
     private const string AirForce = SamplePrefix + "en_airforce.txt";
     private const string Dialogue = SamplePrefix + "es_dialogo.txt";
+    private const string Damaged2 = SamplePrefix + "es_danado.txt";
 
     public static IReadOnlyList<string> CorpusFiles { get; } = [Wire, Damaged, Web, Translated];
 
-    public static IReadOnlyList<string> SampleFiles { get; } = [Navy, Quotes, OffTopic, Sovereignty, Border, Strikes, Colony, AirForce, Dialogue];
+    public static IReadOnlyList<string> SampleFiles { get; } = [Navy, Quotes, OffTopic, Sovereignty, Border, Strikes, Colony, AirForce, Dialogue, Damaged2];
 
     public static IReadOnlyList<LabelledStatement> All { get; } =
     [
@@ -163,5 +164,14 @@ internal static class LabelledStatements
         new(Dialogue, "Lilly Téllez", "debe aceptar la ayuda de Washington contra los cárteles", true),
         new(Dialogue, "Lilly Téllez", "Los cárteles son el verdadero enemigo. No Estados Unidos", true),
         new(Dialogue, "Carlos Pérez Ricart", "es una forma de presión política", true),
+
+        // Spanish and English, damaged the way a scraper damages text (UTF-8 read as Windows-1252).
+        new(Damaged2, "Juan Ramón de la Fuente", "México no aceptará ninguna acción militar unilateral", true),
+        new(Damaged2, "Marco Rubio", "comparten el objetivo de derrotar a los cárteles", true, TopicUnsure: true),
+        new(Damaged2, "Secretaría de Marina", "sus buques patrullan el Golfo de México", true),
+        new(Damaged2, "Ortiz", "the drones had been seen near Nogales", true),
+        new(Damaged2, "Ortiz", "They fly every night", true),
+        new(Damaged2, "Ricardo Trevilla", "troops were on alert", true),
+        new(Damaged2, "Ricardo Trevilla", "no U.S. soldier would be allowed in", true),
     ];
 }
