@@ -2,6 +2,8 @@
 # ./run.sh                      run the pipeline on the bundled samples and print the alerts it delivers
 # ./run.sh --keep-running       the same, then keep the host running on its schedule (Ctrl-C stops everything)
 # ./run.sh replay DIR --out FILE [--explain]   analysis, novelty and alerts over article files, no storage or network
+# ./run.sh deliveries [--failed|--pending|--sent]   the delivery records of the last run (status, attempts, reasons)
+# ./run.sh send-test SUBSCRIBER_ID   a sample alert through each of that subscriber's channels; prints each outcome
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/scripts/lib.sh"
 require_tools
@@ -13,11 +15,31 @@ if [ "${1:-}" = "replay" ]; then
   exec dotnet "$HOST_DLL" "$@"
 fi
 
+if [ "${1:-}" = "deliveries" ] || [ "${1:-}" = "send-test" ]; then
+  # Against the storage (and mailbox) of the last ./run.sh: started here unless something already listens.
+  install_node_services
+  build_dotnet
+  RUN_DIR="$ROOT/.run"
+  mkdir -p "$RUN_DIR/azurite" "$RUN_DIR/mail"
+  trap stop_services EXIT INT TERM
+  port_free 10000 && start_service azurite 10000 "$ROOT/node_modules/.bin/azurite" --silent --skipApiVersionCheck --loose \
+    --location "$RUN_DIR/azurite" --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1
+  if [ "$1" = "send-test" ] && port_free 1025; then
+    start_service maildev 1025 "$ROOT/node_modules/.bin/maildev" --smtp 1025 --web 1080 --ip 127.0.0.1 --web-ip 127.0.0.1 \
+      --mail-directory "$RUN_DIR/mail"
+  fi
+  SETTINGS="$ROOT/local.settings.json"
+  [ -f "$SETTINGS" ] || SETTINGS="$ROOT/local.settings.sample.json"
+  cd "$ROOT"
+  dotnet "$HOST_DLL" "$@" --settings "$SETTINGS"
+  exit $?
+fi
+
 KEEP_RUNNING=false
 for arg in "$@"; do
   case "$arg" in
     --keep-running) KEEP_RUNNING=true ;;
-    -h|--help) sed -n '2,4p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,6p' "$0"; exit 0 ;;
     *) die "unknown argument '$arg' (try --help)" ;;
   esac
 done

@@ -1,4 +1,5 @@
 using Alerts;
+using Alerts.Delivery;
 using Alerts.Functions;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Configuration;

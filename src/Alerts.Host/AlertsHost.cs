@@ -1,3 +1,4 @@
+using Alerts.Delivery;
 using Alerts.Host.Functions;
 using Alerts.Storage;
 using Microsoft.Azure.WebJobs;
@@ -8,18 +9,27 @@ using Microsoft.Extensions.Logging;
 
 namespace Alerts.Host;
 
-/// <summary>The local function host: the three functions on the Azure WebJobs SDK, the engine Azure Functions is
+/// <summary>The local function host: the pipeline functions on the Azure WebJobs SDK, the engine Azure Functions is
 /// built on, over the same pipeline library the isolated worker uses on Azure.</summary>
 public static class AlertsHost
 {
     public static readonly Type[] FunctionClasses =
-        [typeof(FetchArticlesFunction), typeof(AnalyzeArticleFunction), typeof(NotifySubscribersFunction)];
+        [
+            typeof(FetchArticlesFunction), typeof(AnalyzeArticleFunction), typeof(NotifySubscribersFunction),
+            typeof(RedriveDeliveriesFunction), typeof(SendDigestsFunction),
+        ];
 
     public static IHostBuilder CreateBuilder(string? settingsPath, Action<IConfigurationBuilder>? configure = null)
         => new HostBuilder()
             .UseContentRoot(AppContext.BaseDirectory)
             .ConfigureAppConfiguration(config =>
             {
+                // The delivery timers' schedules default as their options do, for settings files written before them.
+                config.AddInMemoryCollection(new Dictionary<string, string?>
+                {
+                    ["Notify:RedriveSchedule"] = new NotifyOptions().RedriveSchedule,
+                    ["Notify:DigestSchedule"] = new NotifyOptions().DigestSchedule,
+                });
                 if (settingsPath is not null)
                 {
                     config.AddLocalSettings(settingsPath);

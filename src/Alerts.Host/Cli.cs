@@ -1,4 +1,5 @@
 using System.Globalization;
+using Alerts.Delivery;
 using Alerts.Replay;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,7 +22,14 @@ public static class Cli
               fetch's articles are analysed and their alerts delivered, and prints the alerts.
           Alerts.Host replay DIR --out FILE [--explain] [--settings FILE]
               Runs analysis, novelty and alert composition over the .txt/.html/.json files in DIR, in file-name order,
-              without storage or network, and writes the alerts as JSON Lines to FILE.
+              without storage or network, and writes the alerts as JSON Lines to FILE. With --explain each alert
+              carries the known statements it was compared with and their scores, and each repeat is printed with
+              the known statement it matched.
+          Alerts.Host deliveries [--failed|--pending|--sent] [--settings FILE]
+              Lists the delivery records (newest first): status, subscriber, channel, attempts, and why a delivery failed;
+              then how many statements wait for an hourly or daily digest.
+          Alerts.Host send-test SUBSCRIBER_ID [--settings FILE]
+              Sends a sample alert through each of that subscriber's channels and prints the outcome per channel.
         Settings come from local.settings.json (Values) or --settings FILE, then environment variables (A__B for A:B).
         """;
 
@@ -34,6 +42,8 @@ public static class Cli
             {
                 "run" when positional.Count == 0 => await RunHostAsync(flags, output),
                 "replay" when positional.Count == 1 && flags.ContainsKey("--out") => await ReplayAsync(positional[0], flags, output, error),
+                "deliveries" when positional.Count == 0 => await DeliveriesAsync(flags, output),
+                "send-test" when positional.Count == 1 => await SendTestAsync(positional[0], flags, output, error),
                 "help" or "--help" or "-h" => PrintUsage(output, Ok),
                 _ => PrintUsage(error, BadUsage),
             };
@@ -122,7 +132,8 @@ public static class Cli
         await using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
         var runner = provider.GetRequiredService<ReplayRunner>();
         await using var writer = new StreamWriter(outputFile, append: false, new System.Text.UTF8Encoding(false));
-        var result = await runner.RunAsync(directory, writer, flags.ContainsKey("--explain"), CancellationToken.None);
+        var explain = flags.ContainsKey("--explain");
+        var result = await runner.RunAsync(directory, writer, explain, CancellationToken.None, explain ? output : null);
         foreach (var rejected in result.Rejected)
         {
             await error.WriteLineAsync($"skipped {rejected}");
@@ -130,6 +141,106 @@ public static class Cli
 
         await output.WriteLineAsync($"Replayed {result.Articles} articles: {result.Statements} statements, {result.Alerts} alerts written to {outputFile}");
         return Ok;
+    }
+
+    private static async Task<int> DeliveriesAsync(Dictionary<string, string?> flags, TextWriter output)
+    {
+        DeliveryStatus? only = flags.ContainsKey("--failed") ? DeliveryStatus.Failed
+            : flags.ContainsKey("--pending") ? DeliveryStatus.Pending
+            : flags.ContainsKey("--sent") ? DeliveryStatus.Sent
+            : null;
+        await using var provider = DeliveryServices(flags);
+        var records = new List<DeliveryRecord>();
+        await foreach (var record in provider.GetRequiredService<DeliveryLedger>().ListAsync(CancellationToken.None))
+        {
+            if (only is null || record.Status == only)
+            {
+                records.Add(record);
+            }
+        }
+
+        foreach (var record in records.OrderByDescending(r => r.Created))
+        {
+            var when = record.Status switch
+            {
+                DeliveryStatus.Sent => $"sent {record.Sent:yyyy-MM-dd HH:mm:ss}",
+                DeliveryStatus.Pending => $"next {record.NextAttempt:yyyy-MM-dd HH:mm:ss}",
+                _ => $"last {record.LastAttempt:yyyy-MM-dd HH:mm:ss}",
+            };
+            var what = record.Kind == DeliveryKind.Digest
+                ? $"digest of {record.Alerts.Count} ({record.Period})"
+                : EmailAlertMessage.Subject(record.Alerts[0]);
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"{record.Status.ToString().ToLowerInvariant(),-8} {record.Created:yyyy-MM-dd HH:mm:ss}  {record.SubscriberId,-16} {record.Channel,-6} attempts {record.Attempts,-3} {when}  {what}"));
+            if (record.LastError is { Length: > 0 } reason && record.Status != DeliveryStatus.Sent)
+            {
+                await output.WriteLineAsync($"         reason: {reason}");
+            }
+        }
+
+        var waiting = 0;
+        await foreach (var _ in provider.GetRequiredService<Storage.BlobDocumentStore>().ListNamesAsync(Storage.PipelineNames.DeliveriesContainer, DigestSender.Prefix, CancellationToken.None))
+        {
+            waiting++;
+        }
+
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"{records.Count} deliveries: {records.Count(r => r.Status == DeliveryStatus.Sent)} sent, {records.Count(r => r.Status == DeliveryStatus.Pending)} pending, {records.Count(r => r.Status == DeliveryStatus.Failed)} failed; {waiting} statement(s) waiting for digests"));
+        return Ok;
+    }
+
+    private static async Task<int> SendTestAsync(string subscriberId, Dictionary<string, string?> flags, TextWriter output, TextWriter error)
+    {
+        await using var provider = DeliveryServices(flags);
+        var results = await provider.GetRequiredService<SendTest>().RunAsync(subscriberId, CancellationToken.None);
+        if (results is null)
+        {
+            await error.WriteLineAsync($"No subscriber '{subscriberId}' in config/subscriptions.json.");
+            return BadUsage;
+        }
+
+        if (results.Count == 0)
+        {
+            await error.WriteLineAsync($"Subscriber '{subscriberId}' has no channels.");
+            return Failed;
+        }
+
+        foreach (var result in results)
+        {
+            var outcome = result.Outcome.Kind switch
+            {
+                OutcomeKind.Sent => "sent",
+                OutcomeKind.Transient => $"FAILED (transient, would be retried): {result.Outcome.Reason}",
+                _ => $"FAILED (permanent): {result.Outcome.Reason}",
+            };
+            // For Teams the address is the setting's name, never the webhook URL.
+            await output.WriteLineAsync($"{result.Channel,-6} {result.Address}: {outcome}");
+        }
+
+        return results.All(r => r.Outcome.Kind == OutcomeKind.Sent) ? Ok : Failed;
+    }
+
+    /// <summary>Storage and delivery without the trigger host, for the operator commands.</summary>
+    private static ServiceProvider DeliveryServices(Dictionary<string, string?> flags)
+    {
+        var configuration = new ConfigurationBuilder();
+        if (SettingsPath(flags) is { } settings)
+        {
+            configuration.AddLocalSettings(settings);
+        }
+
+        configuration.AddEnvironmentVariables();
+        var config = configuration.Build();
+        var services = new ServiceCollection()
+            .AddSingleton<IConfiguration>(config)
+            .AddLogging()
+            .AddAlertsStorage(config)
+            .AddAlertsDelivery();
+        var provider = services.BuildServiceProvider();
+        // Validate now, so a bad setting is reported as such rather than as a failed send.
+        _ = provider.GetRequiredService<IOptionsMonitor<SmtpOptions>>().CurrentValue;
+        _ = provider.GetRequiredService<IOptionsMonitor<NotifyOptions>>().CurrentValue;
+        return provider;
     }
 
     private static string? SettingsPath(Dictionary<string, string?> flags)
@@ -158,7 +269,7 @@ public static class Cli
             {
                 flags[args[i]] = i + 1 < args.Length ? args[++i] : throw new UsageException($"{args[i]} needs a value.");
             }
-            else if (args[i] is "--until-idle" or "--explain" or "--help")
+            else if (args[i] is "--until-idle" or "--explain" or "--help" or "--failed" or "--pending" or "--sent")
             {
                 flags[args[i]] = null;
             }

@@ -35,21 +35,39 @@ param appSettings = {
   Fetch__SyndicationWindow: '7.00:00:00'
   Analysis__Threshold: '0.5'
   Analysis__Analyzer: 'AzureLanguage'
+  // Novelty
+  Novelty__Window: '30.00:00:00'
+  Novelty__ClaimMatchThreshold: '0.75'
+  Novelty__AnonymousContextThreshold: '0.3'
+  Novelty__LshBands: '8'
+  Novelty__LshRows: '1'
+  Novelty__RecentCandidates: '32'
+  Novelty__MaxCandidates: '256'
+  Novelty__MaxStatementsPerSpeaker: '2000'
+  // Delivery (issue 7). Subscribers: upload config/subscriptions.json to the storage account (see docs/DEPLOY.md).
   Smtp__Host: 'smtp.example.com'
   Smtp__Port: '587'
   Smtp__Security: 'StartTls'
   Smtp__UserName: 'alerts@example.com'
   Smtp__From: 'alerts@example.com'
   Smtp__FromName: 'Alerts'
-  Notify__Subscribers__0__Id: 'desk'
-  Notify__Subscribers__0__Name: 'News desk'
-  Notify__Subscribers__0__Email: 'desk@example.com'
-  Notify__Subscribers__0__MinRelevance: '0'
+  Smtp__UnsubscribeAddress: 'alerts-unsubscribe@example.com'
+  Smtp__Timeout: '00:00:30'
+  Notify__SubscriptionsFile: ''
+  Notify__SubscriptionsRefresh: '00:00:30'
+  Notify__RedriveSchedule: '0 */1 * * * *'
+  Notify__DigestSchedule: '0 */5 * * * *'
+  Notify__MaxAttempts: '10'
+  Notify__RetryDelay: '00:00:30'
+  Notify__MaxRetryDelay: '01:00:00'
+  Notify__SendLease: '00:02:00'
+  Teams__Timeout: '00:00:30'
 }
 
 // Settings whose values live in Key Vault: setting name to secret name.
 param keyVaultReferences = {
   Smtp__Password: 'smtp-password'
+  Teams__Webhooks__Analysts: 'teams-webhook-0'
 }
 
 // Secret values, from the environment only. An unset variable leaves the secret in Key Vault as it is.

@@ -1,72 +1,171 @@
 using Alerts.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Alerts.Delivery;
 
-public enum DeliveryStatus
+/// <summary>
+/// Never lost, never twice. Each delivery is a record in <c>deliveries/records/</c> (pending → sent | failed), written
+/// before anything is sent, with a marker in <c>deliveries/pending/</c> while it is pending. An attempt first claims
+/// the record (compare-and-swap on its ETag, pushing its next attempt a lease ahead), so two instances never send the
+/// same delivery at once; a crash after sending but before recording leaves it pending, and the redrive sends that
+/// one delivery once more, with the same Message-ID.
+/// </summary>
+public sealed class DeliveryLedger(
+    BlobDocumentStore store,
+    IEnumerable<IAlertChannel> channels,
+    IOptionsMonitor<NotifyOptions> options,
+    TimeProvider time,
+    ILogger<DeliveryLedger> logger)
 {
-    Pending,
-    Sent,
-    Failed,
-}
+    public const string RecordsPrefix = "records/";
+    public const string PendingPrefix = "pending/";
 
-/// <summary>The durable record of one alert to one subscriber through one channel.</summary>
-public sealed record DeliveryRecord
-{
-    public required string AlertKey { get; init; }
-    public required string SubscriberId { get; init; }
-    public required string Channel { get; init; }
-    public required DeliveryStatus Status { get; init; }
-    public required DateTimeOffset Created { get; init; }
-    public DateTimeOffset? Sent { get; init; }
-    public int Attempts { get; init; }
-    public string? LastError { get; init; }
-}
+    private readonly Dictionary<string, IAlertChannel> channelsByName = channels.ToDictionary(c => c.Name, StringComparer.Ordinal);
 
-/// <summary>Records each delivery as pending before sending, so that a crash can repeat at most that one delivery
-/// and a retry never sends what is already recorded as sent.</summary>
-public sealed class DeliveryLedger(BlobDocumentStore store, TimeProvider time)
-{
-    public async Task<bool> DeliverAsync(
-        Alert alert, SubscriberOptions subscriber, IAlertChannel channel, CancellationToken cancellationToken)
+    public IEnumerable<IAlertChannel> Channels => channelsByName.Values;
+
+    /// <summary>Records the delivery as pending unless a record with its id exists; true when this call created it.</summary>
+    public async Task<bool> CreateAsync(DeliveryRecord record, CancellationToken cancellationToken)
     {
-        var name = $"{alert.Key}/{subscriber.Id}/{channel.Name}.json";
-        var pending = new DeliveryRecord
+        // Marker first: a crash between the two writes leaves a marker without a record (cleaned up by the redrive),
+        // never a pending record nobody will re-drive.
+        await store.UpsertAsync(PipelineNames.DeliveriesContainer, PendingPrefix + record.Id, new PendingMarker(record.Id, time.GetUtcNow()), cancellationToken);
+        return await store.TryCreateAsync(PipelineNames.DeliveriesContainer, RecordName(record.Id), record, cancellationToken);
+    }
+
+    /// <summary>Sends the delivery if it is pending and due, and records the outcome.</summary>
+    public async Task<DeliveryRecord?> AttemptAsync(string id, CancellationToken cancellationToken)
+        => (await TryAttemptAsync(id, cancellationToken)).Record;
+
+    private async Task<(DeliveryRecord? Record, bool Attempted)> TryAttemptAsync(string id, CancellationToken cancellationToken)
+    {
+        var stored = await store.ReadAsync<DeliveryRecord>(PipelineNames.DeliveriesContainer, RecordName(id), cancellationToken);
+        var settings = options.CurrentValue;
+        if (stored is null
+            && await store.ReadAsync<PendingMarker>(PipelineNames.DeliveriesContainer, PendingPrefix + id, cancellationToken) is { } marker
+            && time.GetUtcNow() - marker.Document.Created < settings.SendLease)
         {
-            AlertKey = alert.Key,
-            SubscriberId = subscriber.Id,
-            Channel = channel.Name,
-            Status = DeliveryStatus.Pending,
-            Created = time.GetUtcNow(),
-        };
-        var record = pending;
-        if (!await store.TryCreateAsync(PipelineNames.DeliveriesContainer, name, pending, cancellationToken))
+            // The record may be being written right now (the marker goes first): leave both alone.
+            return (null, false);
+        }
+
+        if (stored is null || stored.Document.Status != DeliveryStatus.Pending)
         {
-            record = (await store.ReadAsync<DeliveryRecord>(PipelineNames.DeliveriesContainer, name, cancellationToken))?.Document ?? pending;
-            if (record.Status != DeliveryStatus.Pending)
+            await store.DeleteAsync(PipelineNames.DeliveriesContainer, PendingPrefix + id, cancellationToken);
+            return (stored?.Document, false);
+        }
+
+        var now = time.GetUtcNow();
+        var record = stored.Document;
+        if (record.NextAttempt > now)
+        {
+            return (record, false);
+        }
+
+        if (record.Attempts >= settings.MaxAttempts)
+        {
+            // The last allowed attempt never recorded its outcome: it threw, or the process stopped mid-send.
+            var abandoned = record with { Status = DeliveryStatus.Failed, LastError = $"gave up after {record.Attempts} attempts; the last did not complete ({record.LastError ?? "no reason recorded"})" };
+            await store.UpsertAsync(PipelineNames.DeliveriesContainer, RecordName(id), abandoned, cancellationToken);
+            await store.DeleteAsync(PipelineNames.DeliveriesContainer, PendingPrefix + id, cancellationToken);
+            Log.DeliveryFailed(logger, id, abandoned.SubscriberId, abandoned.Channel, abandoned.Attempts, abandoned.LastError);
+            return (abandoned, false);
+        }
+
+        var claimed = record with { Attempts = record.Attempts + 1, LastAttempt = now, NextAttempt = now + settings.SendLease };
+        if (!await store.TryReplaceAsync(PipelineNames.DeliveriesContainer, RecordName(id), claimed, stored.ETag, cancellationToken))
+        {
+            // Another instance claimed it first.
+            return (null, false);
+        }
+
+        var outcome = channelsByName.TryGetValue(record.Channel, out var channel)
+            ? await channel.SendAsync(claimed, cancellationToken)
+            : DeliveryOutcome.Permanent($"no channel named '{record.Channel}'");
+        now = time.GetUtcNow();
+        var done = outcome.Kind switch
+        {
+            OutcomeKind.Sent => claimed with { Status = DeliveryStatus.Sent, Sent = now, LastError = null },
+            OutcomeKind.Permanent => claimed with { Status = DeliveryStatus.Failed, LastError = outcome.Reason },
+            _ when claimed.Attempts >= settings.MaxAttempts => claimed with
             {
-                return false;
+                Status = DeliveryStatus.Failed,
+                LastError = $"gave up after {claimed.Attempts} attempts; last: {outcome.Reason}",
+            },
+            _ => claimed with { NextAttempt = now + RetryDelay(claimed.Attempts, outcome.RetryAfter, settings), LastError = outcome.Reason },
+        };
+        await store.UpsertAsync(PipelineNames.DeliveriesContainer, RecordName(id), done, cancellationToken);
+        if (done.Status != DeliveryStatus.Pending)
+        {
+            await store.DeleteAsync(PipelineNames.DeliveriesContainer, PendingPrefix + id, cancellationToken);
+        }
+
+        switch (done.Status)
+        {
+            case DeliveryStatus.Sent:
+                Log.Delivered(logger, id, done.SubscriberId, done.Channel, done.Attempts);
+                break;
+            case DeliveryStatus.Failed:
+                Log.DeliveryFailed(logger, id, done.SubscriberId, done.Channel, done.Attempts, done.LastError ?? "");
+                break;
+            default:
+                Log.DeliveryRetrying(logger, id, done.SubscriberId, done.Channel, done.Attempts, done.NextAttempt, done.LastError ?? "");
+                break;
+        }
+
+        return (done, true);
+    }
+
+    /// <summary>RedriveDeliveries: attempts every pending delivery that is due. Survives restarts: the state is all in storage.</summary>
+    public async Task<int> RedriveAsync(CancellationToken cancellationToken)
+    {
+        var ids = new List<string>();
+        await foreach (var name in store.ListNamesAsync(PipelineNames.DeliveriesContainer, PendingPrefix, cancellationToken))
+        {
+            ids.Add(name[PendingPrefix.Length..]);
+        }
+
+        var attempted = 0;
+        foreach (var id in ids)
+        {
+            if ((await TryAttemptAsync(id, cancellationToken)).Attempted)
+            {
+                attempted++;
             }
         }
 
-        try
-        {
-            await channel.SendAsync(alert, subscriber, cancellationToken);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            await store.UpsertAsync(
-                PipelineNames.DeliveriesContainer,
-                name,
-                record with { Attempts = record.Attempts + 1, LastError = $"{e.GetType().Name}: {e.Message}" },
-                cancellationToken);
-            throw;
-        }
-
-        await store.UpsertAsync(
-            PipelineNames.DeliveriesContainer,
-            name,
-            record with { Status = DeliveryStatus.Sent, Sent = time.GetUtcNow(), Attempts = record.Attempts + 1, LastError = null },
-            cancellationToken);
-        return true;
+        return attempted;
     }
+
+    /// <summary>Every delivery record, for operators (<c>./run.sh deliveries</c>).</summary>
+    public IAsyncEnumerable<DeliveryRecord> ListAsync(CancellationToken cancellationToken) => ListAsync(RecordsPrefix, cancellationToken);
+
+    public async IAsyncEnumerable<DeliveryRecord> ListAsync(
+        string prefix, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var name in store.ListNamesAsync(PipelineNames.DeliveriesContainer, prefix, cancellationToken))
+        {
+            if (await store.ReadAsync<DeliveryRecord>(PipelineNames.DeliveriesContainer, name, cancellationToken) is { } record)
+            {
+                yield return record.Document;
+            }
+        }
+    }
+
+    public async Task<DeliveryRecord?> ReadAsync(string id, CancellationToken cancellationToken)
+        => (await store.ReadAsync<DeliveryRecord>(PipelineNames.DeliveriesContainer, RecordName(id), cancellationToken))?.Document;
+
+    public static string RecordName(string id) => RecordsPrefix + id + ".json";
+
+    /// <summary>Exponential back-off from RetryDelay, capped at MaxRetryDelay; a server's Retry-After wins when longer.</summary>
+    internal static TimeSpan RetryDelay(int attempts, TimeSpan? retryAfter, NotifyOptions settings)
+    {
+        var backoff = TimeSpan.FromTicks((long)Math.Min(
+            settings.MaxRetryDelay.Ticks,
+            settings.RetryDelay.Ticks * Math.Pow(2, Math.Max(0, attempts - 1))));
+        return retryAfter is { } after && after > backoff ? TimeSpan.FromTicks(Math.Min(after.Ticks, TimeSpan.FromDays(1).Ticks)) : backoff;
+    }
+
+    private sealed record PendingMarker(string Id, DateTimeOffset Created);
 }

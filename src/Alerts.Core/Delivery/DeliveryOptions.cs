@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Net;
 using MailKit.Security;
 using Microsoft.Extensions.Options;
 
@@ -8,15 +9,18 @@ public sealed class NotifyOptions
 {
     public const string Section = "Notify";
 
-    public List<SubscriberOptions> Subscribers { get; set; } = [];
-}
-
-public sealed class SubscriberOptions
-{
-    public string Id { get; set; } = "";
-    public string Name { get; set; } = "";
-    public string Email { get; set; } = "";
-    [Range(0.0, 1.0)] public double MinRelevance { get; set; }
+    /// <summary>Seeds <c>config/subscriptions.json</c> when that blob does not exist yet. Relative paths are looked up
+    /// from the working directory, then from the application's folder upwards.</summary>
+    public string? SubscriptionsFile { get; set; }
+    /// <summary>How long a loaded subscriptions document is trusted before its ETag is checked again.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "01:00:00")] public TimeSpan SubscriptionsRefresh { get; set; } = TimeSpan.FromSeconds(30);
+    [Required] public string RedriveSchedule { get; set; } = "0 */1 * * * *";
+    [Required] public string DigestSchedule { get; set; } = "0 */5 * * * *";
+    [Range(1, 100)] public int MaxAttempts { get; set; } = 10;
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")] public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(30);
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")] public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromHours(1);
+    /// <summary>How long one attempt owns a pending delivery; after that a crashed attempt is re-driven (at most one repeat).</summary>
+    [Range(typeof(TimeSpan), "00:00:10", "01:00:00")] public TimeSpan SendLease { get; set; } = TimeSpan.FromMinutes(2);
 }
 
 public sealed class SmtpOptions
@@ -25,46 +29,110 @@ public sealed class SmtpOptions
 
     [Required] public string Host { get; set; } = "";
     [Range(1, 65535)] public int Port { get; set; } = 25;
-    /// <summary>None, Auto, StartTls, StartTlsWhenAvailable or SslOnConnect.</summary>
-    public SecureSocketOptions Security { get; set; } = SecureSocketOptions.StartTlsWhenAvailable;
+    /// <summary>None, StartTls (port 587) or SslOnConnect (implicit TLS, port 465).</summary>
+    public SecureSocketOptions Security { get; set; } = SecureSocketOptions.StartTls;
     public string? UserName { get; set; }
     public string? Password { get; set; }
     [Required, EmailAddress] public string From { get; set; } = "";
     [Required] public string FromName { get; set; } = "Alerts";
+    /// <summary>Where List-Unsubscribe mails go (mailto:); empty means the From address.</summary>
+    [EmailAddress] public string? UnsubscribeAddress { get; set; }
+    [Range(typeof(TimeSpan), "00:00:01", "00:05:00")] public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    public string UnsubscribeMailbox => string.IsNullOrWhiteSpace(UnsubscribeAddress) ? From : UnsubscribeAddress;
+}
+
+public sealed class TeamsOptions
+{
+    public const string Section = "Teams";
+
     [Range(typeof(TimeSpan), "00:00:01", "00:05:00")] public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
 }
 
-/// <summary>Names the bad subscriber and field; DataAnnotations does not look inside lists.</summary>
+/// <summary>Checks DataAnnotations cannot: the TLS mode, and credentials never sent in the clear to a remote server.</summary>
+public sealed class SmtpOptionsValidator : IValidateOptions<SmtpOptions>
+{
+    public ValidateOptionsResult Validate(string? name, SmtpOptions options)
+    {
+        var errors = new List<string>();
+        if (options.Security is not (SecureSocketOptions.None or SecureSocketOptions.StartTls or SecureSocketOptions.SslOnConnect))
+        {
+            errors.Add($"Smtp:Security must be None, StartTls or SslOnConnect (was {options.Security}): the others may fall back to plain text.");
+        }
+
+        var hasUser = !string.IsNullOrEmpty(options.UserName);
+        var hasPassword = !string.IsNullOrEmpty(options.Password);
+        if (hasPassword && !hasUser)
+        {
+            errors.Add("Smtp:UserName is required when Smtp:Password is set.");
+        }
+
+        if (hasUser && options.Security == SecureSocketOptions.None && !IsLoopback(options.Host))
+        {
+            errors.Add("Smtp:Security must be StartTls or SslOnConnect when Smtp:UserName is set: credentials would cross the network in the clear.");
+        }
+
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    private static bool IsLoopback(string host)
+        => host.Equals("localhost", StringComparison.OrdinalIgnoreCase) || (IPAddress.TryParse(host, out var ip) && IPAddress.IsLoopback(ip));
+}
+
+/// <summary>The seed file, when given, must exist and be a valid document: start-up stops naming the subscriber and field.</summary>
 public sealed class NotifyOptionsValidator : IValidateOptions<NotifyOptions>
 {
     public ValidateOptionsResult Validate(string? name, NotifyOptions options)
     {
         var errors = new List<string>();
-        var ids = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        for (var i = 0; i < options.Subscribers.Count; i++)
+        foreach (var (setting, schedule) in new[] { ("Notify:RedriveSchedule", options.RedriveSchedule), ("Notify:DigestSchedule", options.DigestSchedule) })
         {
-            var subscriber = options.Subscribers[i];
-            var label = string.IsNullOrWhiteSpace(subscriber.Id) ? $"Notify:Subscribers:{i}" : $"Notify:Subscribers:{i} ('{subscriber.Id}')";
-            if (string.IsNullOrWhiteSpace(subscriber.Id))
+            if (!Fetching.NCrontabShape.IsValid(schedule))
             {
-                errors.Add($"{label}: Id is required.");
+                errors.Add($"{setting} '{schedule}' is not a six-field NCRONTAB expression (seconds first), e.g. \"0 */1 * * * *\".");
             }
-            else if (!ids.Add(subscriber.Id))
-            {
-                errors.Add($"{label}: Id is used by another subscriber.");
-            }
+        }
 
-            if (!new EmailAddressAttribute().IsValid(subscriber.Email) || string.IsNullOrWhiteSpace(subscriber.Email))
+        if (!string.IsNullOrWhiteSpace(options.SubscriptionsFile))
+        {
+            if (SubscriptionsFile.Resolve(options.SubscriptionsFile) is not { } path)
             {
-                errors.Add($"{label}: Email must be an email address.");
+                errors.Add($"Notify:SubscriptionsFile: '{options.SubscriptionsFile}' does not exist.");
             }
-
-            if (subscriber.MinRelevance is < 0 or > 1)
+            else
             {
-                errors.Add($"{label}: MinRelevance must be between 0 and 1.");
+                var result = SubscriptionsReader.Read(File.ReadAllBytes(path));
+                errors.AddRange(result.Errors.Select(e => $"Notify:SubscriptionsFile ({path}): {e}"));
             }
         }
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+}
+
+internal static class SubscriptionsFile
+{
+    public static string? Resolve(string path)
+    {
+        if (Path.IsPathRooted(path))
+        {
+            return File.Exists(path) ? path : null;
+        }
+
+        if (File.Exists(path))
+        {
+            return Path.GetFullPath(path);
+        }
+
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            var candidate = Path.Combine(directory.FullName, path);
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        return null;
     }
 }

@@ -4,12 +4,39 @@ namespace Alerts.Delivery;
 
 internal static partial class Log
 {
-    [LoggerMessage(4001, LogLevel.Information, "Notified {BlobName}: {Statements} statements, {NewStatements} new, {Deliveries} deliveries")]
+    [LoggerMessage(4001, LogLevel.Information, "Notified {BlobName}: {Statements} statements, {NewStatements} new, {Deliveries} deliveries sent")]
     public static partial void Notified(ILogger logger, string blobName, int statements, int newStatements, int deliveries);
 
-    [LoggerMessage(4002, LogLevel.Information, "Delivered alert {AlertKey} to {SubscriberId} by {Channel}")]
-    public static partial void Delivered(ILogger logger, string alertKey, string subscriberId, string channel);
+    [LoggerMessage(4002, LogLevel.Information, "Delivered {DeliveryId} to {SubscriberId} by {Channel} (attempt {Attempts})")]
+    public static partial void Delivered(ILogger logger, string deliveryId, string subscriberId, string channel, int attempts);
 
     [LoggerMessage(4003, LogLevel.Error, "Analysis {BlobName} rejected: {Reason}")]
     public static partial void AnalysisUnreadable(ILogger logger, string blobName, string reason);
+
+    [LoggerMessage(4004, LogLevel.Warning, "Delivery {DeliveryId} to {SubscriberId} by {Channel} failed (attempt {Attempts}), retrying at {NextAttempt}: {Reason}")]
+    public static partial void DeliveryRetrying(ILogger logger, string deliveryId, string subscriberId, string channel, int attempts, DateTimeOffset nextAttempt, string reason);
+
+    [LoggerMessage(4005, LogLevel.Error, "Delivery {DeliveryId} to {SubscriberId} by {Channel} failed for good after {Attempts} attempt(s): {Reason}")]
+    public static partial void DeliveryFailed(ILogger logger, string deliveryId, string subscriberId, string channel, int attempts, string reason);
+
+    [LoggerMessage(4006, LogLevel.Information, "Loaded {Subscribers} subscribers (ETag {ETag})")]
+    public static partial void SubscriptionsLoaded(ILogger logger, int subscribers, string etag);
+
+    [LoggerMessage(4007, LogLevel.Error, "{Container}/{BlobName} is invalid; keeping the last valid subscriptions: {Errors}")]
+    public static partial void SubscriptionsInvalid(ILogger logger, string container, string blobName, string errors);
+
+    [LoggerMessage(4008, LogLevel.Warning, "No {Container}/{BlobName} and no Notify:SubscriptionsFile to seed it: nobody is subscribed")]
+    public static partial void NoSubscriptions(ILogger logger, string container, string blobName);
+
+    [LoggerMessage(4009, LogLevel.Information, "Seeded the subscriptions document from {Path}")]
+    public static partial void SubscriptionsSeeded(ILogger logger, string path);
+
+    [LoggerMessage(4010, LogLevel.Warning, "Subscriber {SubscriberId} no longer exists: dropped its {Period} digest of {Alerts} alert(s)")]
+    public static partial void DigestDropped(ILogger logger, string subscriberId, string period, int alerts);
+
+    [LoggerMessage(4011, LogLevel.Information, "RedriveDeliveries attempted {Attempted} pending deliveries")]
+    public static partial void Redriven(ILogger logger, int attempted);
+
+    [LoggerMessage(4012, LogLevel.Information, "SendDigests sent {Digests} digest deliveries")]
+    public static partial void DigestsSent(ILogger logger, int digests);
 }

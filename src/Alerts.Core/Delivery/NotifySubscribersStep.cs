@@ -3,20 +3,19 @@ using Alerts.Analysis;
 using Alerts.Novelty;
 using Alerts.Storage;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace Alerts.Delivery;
 
 /// <summary>The outcome of notifying one analysis, kept under <c>deliveries/analyses/</c> for operators.</summary>
 public sealed record NotificationSummary(string Analysis, DateTimeOffset Notified, IReadOnlyList<string> NewStatements, int Deliveries);
 
-/// <summary>NotifySubscribers: finds the new statements of one analysis and delivers each to every subscriber whose
-/// filters match.</summary>
+/// <summary>NotifySubscribers: finds the new statements of one analysis and, for every subscriber whose filters match,
+/// records and sends an immediate delivery per channel, or queues the alert for the subscriber's digest.</summary>
 public sealed class NotifySubscribersStep(
     NoveltyCheck novelty,
+    SubscriptionStore subscriptions,
     DeliveryLedger ledger,
-    IEnumerable<IAlertChannel> channels,
-    IOptionsMonitor<NotifyOptions> options,
+    DigestSender digests,
     BlobDocumentStore store,
     PipelineActivity activity,
     TimeProvider time,
@@ -42,20 +41,13 @@ public sealed class NotifySubscribersStep(
         }
 
         var found = await novelty.FindNewAsync(analysis, blobName, cancellationToken);
-        var subscribers = options.CurrentValue.Subscribers;
+        var subscribers = await subscriptions.SubscribersAsync(cancellationToken);
         var deliveries = 0;
         foreach (var alert in found.Select(Alert.From))
         {
-            foreach (var subscriber in subscribers.Where(s => alert.Relevance >= s.MinRelevance))
+            foreach (var subscriber in subscribers.Where(s => s.Filters.Matches(alert)))
             {
-                foreach (var channel in channels.Where(c => c.CanReach(subscriber)))
-                {
-                    if (await ledger.DeliverAsync(alert, subscriber, channel, cancellationToken))
-                    {
-                        deliveries++;
-                        Log.Delivered(logger, alert.Key, subscriber.Id, channel.Name);
-                    }
-                }
+                deliveries += await DeliverAsync(alert, subscriber, cancellationToken);
             }
 
             activity.AlertSent(alert);
@@ -68,5 +60,48 @@ public sealed class NotifySubscribersStep(
             cancellationToken);
         activity.AnalysisNotified();
         Log.Notified(logger, blobName, analysis.Statements.Count, found.Count, deliveries);
+    }
+
+    private async Task<int> DeliverAsync(Alert alert, Subscriber subscriber, CancellationToken cancellationToken)
+    {
+        if (subscriber.Cadence != Cadence.Immediate)
+        {
+            await digests.EnqueueAsync(subscriber, alert, cancellationToken);
+            return 0;
+        }
+
+        var count = 0;
+        foreach (var channel in ledger.Channels)
+        {
+            if (channel.AddressFor(subscriber) is not { } address)
+            {
+                continue;
+            }
+
+            var id = $"{alert.Key}/{subscriber.Id}/{channel.Name}";
+            var created = await ledger.CreateAsync(
+                new DeliveryRecord
+                {
+                    Id = id,
+                    Kind = DeliveryKind.Alert,
+                    SubscriberId = subscriber.Id,
+                    SubscriberName = subscriber.Name,
+                    Channel = channel.Name,
+                    Address = address,
+                    MessageId = MessageIds.For(alert.Key, subscriber.Id),
+                    Alerts = [alert],
+                    Status = DeliveryStatus.Pending,
+                    Created = time.GetUtcNow(),
+                    NextAttempt = time.GetUtcNow(),
+                },
+                cancellationToken);
+            // A transient failure leaves the record pending for RedriveDeliveries; it is not this function's failure.
+            if (await ledger.AttemptAsync(id, cancellationToken) is { Status: DeliveryStatus.Sent } && created)
+            {
+                count++;
+            }
+        }
+
+        return count;
     }
 }

@@ -17,7 +17,11 @@ public sealed record StatementSighting(
     string Text,
     StatementKind Kind,
     string AnalysisName,
-    StatementReport Report);
+    StatementReport Report)
+{
+    /// <summary>The statement's id within its analysis: tells a retried claim from a second wording in one article.</summary>
+    public string? StatementId { get; init; }
+}
 
 /// <summary>Where and when a statement was reported.</summary>
 public sealed record StatementReport(string Source, string Url, string Title, DateTimeOffset Seen, string Wording);
@@ -25,7 +29,17 @@ public sealed record StatementReport(string Source, string Url, string Title, Da
 /// <param name="IsNew">True for the first claim, and for a retried claim by the same analysis (so a crash between
 /// claiming and delivering does not drop the alert).</param>
 /// <param name="ComparedWith">Keys of the known statements this one was compared with (for --explain).</param>
-public sealed record NoveltyDecision(bool IsNew, KnownStatement Statement, IReadOnlyList<string> ComparedWith);
+public sealed record NoveltyDecision(bool IsNew, KnownStatement Statement, IReadOnlyList<string> ComparedWith)
+{
+    /// <summary>The known statements compared, best first, with their texts and scores: why it was or was not new.</summary>
+    public IReadOnlyList<StatementComparison> Comparisons { get; init; } = [];
+
+    /// <summary>How many known statements were compared: bounded, whatever the size of the index.</summary>
+    public int Candidates { get; init; }
+}
+
+/// <param name="Score">Weighted share of the new statement's claims the known one covers, 0 to 1.</param>
+public sealed record StatementComparison(string Key, string Text, double Score);
 
 /// <summary>A statement the index knows, with every report of it.</summary>
 public sealed record KnownStatement
@@ -49,6 +63,7 @@ public sealed record KnownStatement
         Reports = [sighting.Report],
     };
 
+    /// <summary>Attaches a further report (another outlet, or another wording in the same article) once.</summary>
     public KnownStatement WithReport(StatementReport report)
-        => Reports.Any(r => r.Url == report.Url) ? this : this with { Reports = [.. Reports, report] };
+        => Reports.Any(r => r.Url == report.Url && r.Wording == report.Wording) ? this : this with { Reports = [.. Reports, report] };
 }

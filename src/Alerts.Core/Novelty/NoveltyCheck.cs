@@ -10,7 +10,13 @@ public sealed class NoveltyCheck(IStatementIndex index, IOptions<AnalysisOptions
 {
     public async Task<IReadOnlyList<NewStatement>> FindNewAsync(
         ArticleAnalysis analysis, string analysisName, CancellationToken cancellationToken)
+        => [.. (await DecideAsync(analysis, analysisName, cancellationToken)).Where(d => d.Decision.IsNew)];
+
+    /// <summary>Every on-topic statement with its decision, repeats included: what replay's --explain shows.</summary>
+    public async Task<IReadOnlyList<NewStatement>> DecideAsync(
+        ArticleAnalysis analysis, string analysisName, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(analysis);
         var threshold = analysisOptions.Value.Threshold;
         var found = new List<NewStatement>();
         foreach (var statement in analysis.Statements)
@@ -27,12 +33,11 @@ public sealed class NoveltyCheck(IStatementIndex index, IOptions<AnalysisOptions
                 statement.Kind,
                 analysisName,
                 new StatementReport(
-                    analysis.Source, analysis.ArticleUrl, analysis.Title, analysis.Published ?? analysis.Analyzed, statement.Text));
-            var decision = await index.ClaimAsync(sighting, cancellationToken);
-            if (decision.IsNew)
+                    analysis.Source, analysis.ArticleUrl, analysis.Title, analysis.Published ?? analysis.Analyzed, statement.Text))
             {
-                found.Add(new NewStatement(statement, decision));
-            }
+                StatementId = statement.Id,
+            };
+            found.Add(new NewStatement(statement, await index.ClaimAsync(sighting, cancellationToken)));
         }
 
         return found;

@@ -58,30 +58,7 @@ public static class PipelineServiceCollectionExtensions
     }
 
     public static IServiceCollection AddAlertsNovelty(this IServiceCollection services, bool inMemory)
-    {
-        if (inMemory)
-        {
-            services.AddSingleton<IStatementIndex, InMemoryStatementIndex>();
-        }
-        else
-        {
-            services.AddSingleton<IStatementIndex, BlobStatementIndex>();
-        }
-
-        services.AddSingleton<NoveltyCheck>();
-        return services;
-    }
-
-    public static IServiceCollection AddAlertsDelivery(this IServiceCollection services)
-    {
-        services.AddOptions<NotifyOptions>().BindConfiguration(NotifyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<IValidateOptions<NotifyOptions>, NotifyOptionsValidator>();
-        services.AddOptions<SmtpOptions>().BindConfiguration(SmtpOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<IAlertChannel, EmailAlertChannel>();
-        services.AddSingleton<DeliveryLedger>();
-        services.AddSingleton<NotifySubscribersStep>();
-        return services;
-    }
+        => services.AddNoveltyStage(inMemory);
 
     /// <summary>Replay: analysis and novelty over files, with in-memory stores and no network.</summary>
     public static IServiceCollection AddAlertsReplay(this IServiceCollection services, IConfiguration configuration)

@@ -20,7 +20,15 @@ public sealed record ReplayAlert(
     double Sentiment,
     DateTimeOffset FirstSeen,
     IReadOnlyList<string> Cues,
-    IReadOnlyList<string>? ComparedWith);
+    IReadOnlyList<string>? ComparedWith)
+{
+    /// <summary>With --explain: the known statements it was compared with, best first, and their scores.</summary>
+    public IReadOnlyList<StatementComparison>? Compared { get; init; }
+}
+
+/// <summary>With --explain: a statement judged a repeat, and the known statement it repeats.</summary>
+public sealed record ReplayRepeat(
+    string Speaker, string Text, string Article, string RepeatsKey, string RepeatsText, IReadOnlyList<StatementComparison> Compared);
 
 /// <param name="Rejected">Files that could not be read as articles, each with the reason.</param>
 public sealed record ReplayResult(int Articles, int Statements, int Alerts, IReadOnlyList<string> Rejected);
@@ -29,7 +37,9 @@ public sealed record ReplayResult(int Articles, int Statements, int Alerts, IRea
 /// in-memory stores: the same code the functions run, without storage or network.</summary>
 public sealed class ReplayRunner(ArticleFileReader reader, ArticleAnalyzer analyzer, NoveltyCheck novelty, TimeProvider time)
 {
-    public async Task<ReplayResult> RunAsync(string directory, TextWriter output, bool explain, CancellationToken cancellationToken)
+    /// <param name="repeats">With <paramref name="explain"/>: where each statement judged a repeat is written, with what it matched.</param>
+    public async Task<ReplayResult> RunAsync(
+        string directory, TextWriter output, bool explain, CancellationToken cancellationToken, TextWriter? repeats = null)
     {
         if (!Directory.Exists(directory))
         {
@@ -60,7 +70,21 @@ public sealed class ReplayRunner(ArticleFileReader reader, ArticleAnalyzer analy
 
             var analysis = await analyzer.AnalyzeAsync(article, cancellationToken);
             statements += analysis.Statements.Count;
-            foreach (var found in await novelty.FindNewAsync(analysis, Path.GetFileName(files[i]), cancellationToken))
+            var decided = explain
+                ? await novelty.DecideAsync(analysis, Path.GetFileName(files[i]), cancellationToken)
+                : await novelty.FindNewAsync(analysis, Path.GetFileName(files[i]), cancellationToken);
+            foreach (var repeat in decided.Where(d => !d.Decision.IsNew))
+            {
+                if (repeats is not null)
+                {
+                    var line = new ReplayRepeat(
+                        repeat.Statement.Speaker.Name, repeat.Statement.Text, Path.GetFileName(files[i]),
+                        repeat.Decision.Statement.Key, repeat.Decision.Statement.Text, repeat.Decision.Comparisons);
+                    await repeats.WriteLineAsync(JsonSerializer.Serialize(line, AlertsJson.Options).AsMemory(), cancellationToken);
+                }
+            }
+
+            foreach (var found in decided.Where(d => d.Decision.IsNew))
             {
                 var alert = Alert.From(found);
                 var line = new ReplayAlert(
@@ -75,7 +99,10 @@ public sealed class ReplayRunner(ArticleFileReader reader, ArticleAnalyzer analy
                     alert.Sentiment,
                     alert.FirstSeen,
                     alert.Cues,
-                    explain ? found.Decision.ComparedWith : null);
+                    explain ? found.Decision.ComparedWith : null)
+                {
+                    Compared = explain ? found.Decision.Comparisons : null,
+                };
                 await output.WriteLineAsync(JsonSerializer.Serialize(line, AlertsJson.Options).AsMemory(), cancellationToken);
                 alerts++;
             }

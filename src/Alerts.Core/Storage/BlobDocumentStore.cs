@@ -80,6 +80,9 @@ public sealed class BlobDocumentStore(BlobServiceClient service, IBlobEvents eve
         }
     }
 
+    public async Task DeleteAsync(string container, string name, CancellationToken cancellationToken)
+        => await Blob(container, name).DeleteIfExistsAsync(cancellationToken: cancellationToken);
+
     public async Task<bool> ExistsAsync(string container, string name, CancellationToken cancellationToken)
         => (await Blob(container, name).ExistsAsync(cancellationToken)).Value;
 

@@ -6,6 +6,8 @@ public static class PipelineNames
     public const string FetchArticles = "FetchArticles";
     public const string AnalyzeArticle = "AnalyzeArticle";
     public const string NotifySubscribers = "NotifySubscribers";
+    public const string RedriveDeliveries = "RedriveDeliveries";
+    public const string SendDigests = "SendDigests";
 
     public const string ArticlesContainer = "articles";
     public const string AnalysesContainer = "analyses";
@@ -17,6 +19,8 @@ public static class PipelineNames
     public const string SourcesContainer = "sources";
     /// <summary>Lookups that keep each story stored once: URL aliases, exact content hashes, SimHash band buckets.</summary>
     public const string FingerprintsContainer = "fingerprints";
+    /// <summary>Operator-edited configuration read at run time: the subscriptions document.</summary>
+    public const string ConfigContainer = "config";
 
     public const string ArticlesTrigger = ArticlesContainer + "/{name}";
     public const string AnalysesTrigger = AnalysesContainer + "/{name}";
@@ -25,7 +29,11 @@ public static class PipelineNames
     public const string StorageConnection = "AzureWebJobsStorage";
     /// <summary>The timer schedule, resolved from the <c>Fetch:Schedule</c> setting (<c>Fetch__Schedule</c>).</summary>
     public const string FetchScheduleExpression = "%Fetch:Schedule%";
+    /// <summary>Re-drives due pending deliveries (<c>Notify__RedriveSchedule</c>).</summary>
+    public const string RedriveScheduleExpression = "%Notify:RedriveSchedule%";
+    /// <summary>Sends the hourly and daily digests that are due (<c>Notify__DigestSchedule</c>).</summary>
+    public const string DigestScheduleExpression = "%Notify:DigestSchedule%";
 
     public static IReadOnlyList<string> Containers { get; } =
-        [ArticlesContainer, AnalysesContainer, StatementsContainer, DeliveriesContainer, SourcesContainer, FingerprintsContainer];
+        [ArticlesContainer, AnalysesContainer, StatementsContainer, DeliveriesContainer, SourcesContainer, FingerprintsContainer, ConfigContainer];
 }

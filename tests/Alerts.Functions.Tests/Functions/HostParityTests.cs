@@ -19,7 +19,7 @@ public sealed class HostParityTests
         var local = LocalHostTriggers();
         var azure = AzureTriggers();
 
-        Assert.Equal(3, azure.Count);
+        Assert.Equal(5, azure.Count);
         Assert.Equal(local.OrderBy(t => t.Function), azure.OrderBy(t => t.Function));
     }
 
@@ -31,17 +31,20 @@ public sealed class HostParityTests
         Assert.Equal(PipelineNames.FetchScheduleExpression, azure[PipelineNames.FetchArticles].PathOrSchedule);
         Assert.Equal(PipelineNames.ArticlesTrigger, azure[PipelineNames.AnalyzeArticle].PathOrSchedule);
         Assert.Equal(PipelineNames.AnalysesTrigger, azure[PipelineNames.NotifySubscribers].PathOrSchedule);
+        Assert.Equal(PipelineNames.RedriveScheduleExpression, azure[PipelineNames.RedriveDeliveries].PathOrSchedule);
+        Assert.Equal(PipelineNames.DigestScheduleExpression, azure[PipelineNames.SendDigests].PathOrSchedule);
         Assert.All(azure.Values.Where(t => t.Kind == "blob"), t => Assert.Equal("EventGrid", t.Source));
         Assert.All(azure.Values.Where(t => t.Kind == "blob"), t => Assert.Equal(PipelineNames.StorageConnection, t.Connection));
     }
 
     [Fact]
-    public void FetchArticles_AzureApp_DoesNotRunOnStartup()
+    public void Timers_AzureApp_DoNotRunOnStartup()
     {
-        var timer = TriggerAttributes<Worker.TimerTriggerAttribute>(AzureFunctionClasses()).Single().Attribute;
+        var timers = TriggerAttributes<Worker.TimerTriggerAttribute>(AzureFunctionClasses()).ToList();
 
-        Assert.False(timer.RunOnStartup);
-        Assert.True(timer.UseMonitor);
+        Assert.Equal(3, timers.Count);
+        Assert.All(timers, t => Assert.False(t.Attribute.RunOnStartup));
+        Assert.All(timers, t => Assert.True(t.Attribute.UseMonitor));
     }
 
     private static List<Trigger> LocalHostTriggers()

@@ -11,9 +11,12 @@ public sealed class SettingsValidationTests : IDisposable
     [InlineData("Fetch__Sources__0__Url", "ftp://example.test/feed", "Fetch:Sources:0 ('Wire'): Url must be an absolute http or https URL")]
     [InlineData("Fetch__Schedule", "every five minutes", "Fetch:Schedule")]
     [InlineData("Smtp__Port", "70000", "Port")]
-    [InlineData("Notify__Subscribers__0__Email", "not-an-address", "Notify:Subscribers:0 ('desk'): Email")]
+    [InlineData("Smtp__Security", "StartTlsWhenAvailable", "Smtp:Security must be None, StartTls or SslOnConnect")]
+    [InlineData("Notify__RedriveSchedule", "every minute", "Notify:RedriveSchedule")]
     [InlineData("Analysis__Threshold", "1.5", "Threshold")]
     [InlineData("Analysis__Analyzer", "AzureLanguage", "Analysis__Language__Endpoint")]
+    [InlineData("Novelty__ClaimMatchThreshold", "2", "ClaimMatchThreshold")]
+    [InlineData("Novelty__Window", "00:00:01", "Window")]
     public async Task Run_BadSetting_StopsStartUpNamingTheSetting(string name, string value, string expected)
     {
         var values = ValidValues();
@@ -24,6 +27,30 @@ public sealed class SettingsValidationTests : IDisposable
 
         Assert.Equal(Alerts.Host.Cli.BadUsage, exit);
         Assert.Contains(expected, stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_InvalidSubscriptionsFile_StopsStartUpNamingSubscriberAndField()
+    {
+        var subscriptions = Path.ChangeExtension(settings, ".subscriptions.json");
+        await File.WriteAllTextAsync(subscriptions, """
+            {"subscribers": [{"id": "desk", "name": "News desk", "channels": {"email": {"address": "not-an-address"}}, "cadence": "daily", "timeZone": "Mars/Olympus"}]}
+            """);
+        var values = ValidValues();
+        values["Notify__SubscriptionsFile"] = subscriptions;
+        await WriteSettingsAsync(values);
+        try
+        {
+            var (exit, _, stderr) = await ReplayCommandTests.RunAsync("run", "--settings", settings);
+
+            Assert.Equal(Alerts.Host.Cli.BadUsage, exit);
+            Assert.Contains("subscribers[0] ('desk'): channels.email.address must be an email address", stderr, StringComparison.Ordinal);
+            Assert.Contains("subscribers[0] ('desk'): timeZone 'Mars/Olympus'", stderr, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(subscriptions);
+        }
     }
 
     [Fact]
@@ -58,8 +85,8 @@ public sealed class SettingsValidationTests : IDisposable
         ["Fetch__Sources__0__Url"] = "http://127.0.0.1:1/feed.xml",
         ["Smtp__Host"] = "127.0.0.1",
         ["Smtp__From"] = "alerts@example.test",
-        ["Notify__Subscribers__0__Id"] = "desk",
-        ["Notify__Subscribers__0__Email"] = "desk@example.test",
+        ["Notify__RedriveSchedule"] = "0 */1 * * * *",
+        ["Notify__DigestSchedule"] = "0 */5 * * * *",
     };
 
     private Task WriteSettingsAsync(Dictionary<string, string> values)

@@ -21,9 +21,12 @@ internal sealed class MailDev : IAsyncDisposable
 
     public int SmtpPort { get; }
 
-    public static async Task<MailDev> StartAsync(params string[] extraArguments)
+    public static Task<MailDev> StartAsync(params string[] extraArguments) => StartOnPortAsync(LocalProcess.FreePort(), extraArguments);
+
+    /// <summary>maildev on a given SMTP port: a test can fail to reach it there first, then start it.</summary>
+    public static async Task<MailDev> StartOnPortAsync(int smtp, params string[] extraArguments)
     {
-        int smtp = LocalProcess.FreePort(), web = LocalProcess.FreePort();
+        var web = LocalProcess.FreePort();
         // Each instance gets its own mail directory: maildev's default is shared by every instance on the machine.
         var directory = Directory.CreateTempSubdirectory("maildev-").FullName;
         var process = await LocalProcess.StartAsync(
@@ -40,6 +43,8 @@ internal sealed class MailDev : IAsyncDisposable
         => await http.GetFromJsonAsync<List<ReceivedEmail>>("api/email", Json) ?? [];
 
     public async Task<string> SourceAsync(string id) => await http.GetStringAsync($"api/email/{id}/source");
+
+    public async Task ClearAsync() => (await http.DeleteAsync("api/email/all")).EnsureSuccessStatusCode();
 
     public async ValueTask DisposeAsync()
     {

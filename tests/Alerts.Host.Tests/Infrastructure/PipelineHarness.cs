@@ -39,9 +39,9 @@ internal sealed class PipelineHarness : IAsyncDisposable
             ["Smtp:Port"] = $"{mail.SmtpPort}",
             ["Smtp:Security"] = "None",
             ["Smtp:From"] = "alerts@alerts.test",
-            ["Notify:Subscribers:0:Id"] = "desk",
-            ["Notify:Subscribers:0:Name"] = "News desk",
-            ["Notify:Subscribers:0:Email"] = "desk@example.test",
+            ["Notify:SubscriptionsFile"] = Path.Combine(RepoPaths.Samples, "subscriptions.json"),
+            ["Notify:RedriveSchedule"] = "0 */1 * * * *",
+            ["Notify:DigestSchedule"] = "0 */5 * * * *",
         };
         foreach (var (key, value) in extraSettings ?? new Dictionary<string, string?>())
         {

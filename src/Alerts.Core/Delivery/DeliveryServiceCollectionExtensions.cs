@@ -1,0 +1,59 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Alerts.Delivery;
+
+public static class DeliveryServiceCollectionExtensions
+{
+    /// <summary>Subscriptions, the two channels, the delivery ledger, digests and the NotifySubscribers,
+    /// RedriveDeliveries and SendDigests steps. Needs storage and novelty registered.</summary>
+    public static IServiceCollection AddAlertsDelivery(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<NotifyOptions>().BindConfiguration(NotifyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<NotifyOptions>, NotifyOptionsValidator>();
+        services.AddOptions<SmtpOptions>().BindConfiguration(SmtpOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SmtpOptions>, SmtpOptionsValidator>();
+        services.AddOptions<TeamsOptions>().BindConfiguration(TeamsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddHttpClient(TeamsAlertChannel.HttpClientName, (sp, client) =>
+            {
+                client.Timeout = sp.GetRequiredService<IOptions<TeamsOptions>>().Value.Timeout;
+            })
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false })
+            // The factory's loggers would write the webhook URL, which is a secret.
+            .RemoveAllLoggers();
+        services.AddSingleton<SubscriptionStore>();
+        services.AddSingleton<IAlertChannel, EmailAlertChannel>();
+        services.AddSingleton<IAlertChannel, TeamsAlertChannel>();
+        services.AddSingleton<DeliveryLedger>();
+        services.AddSingleton<DigestSender>();
+        services.AddSingleton<NotifySubscribersStep>();
+        services.AddSingleton<DeliveryTimers>();
+        services.AddSingleton<SendTest>();
+        return services;
+    }
+}
+
+/// <summary>The work of the two delivery timers, for the hosts' thin function classes.</summary>
+public sealed class DeliveryTimers(DeliveryLedger ledger, DigestSender digests, ILogger<DeliveryTimers> logger)
+{
+    public async Task RedriveDeliveriesAsync(CancellationToken cancellationToken)
+    {
+        var attempted = await ledger.RedriveAsync(cancellationToken);
+        if (attempted > 0)
+        {
+            Log.Redriven(logger, attempted);
+        }
+    }
+
+    public async Task SendDigestsAsync(CancellationToken cancellationToken)
+    {
+        var sent = await digests.SendDueAsync(cancellationToken);
+        if (sent > 0)
+        {
+            Log.DigestsSent(logger, sent);
+        }
+    }
+}

@@ -1,0 +1,143 @@
+using Alerts.Storage;
+using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Alerts.Delivery;
+
+/// <summary>The subscriptions document, kept as <c>config/subscriptions.json</c> so operators can change it without a
+/// restart. Seeded once from <c>Notify:SubscriptionsFile</c>; re-read when its ETag changes, checked at most every
+/// <c>Notify:SubscriptionsRefresh</c>. An invalid edit is logged (naming subscriber and field) and the last valid
+/// document stays in force.</summary>
+public sealed class SubscriptionStore(
+    BlobServiceClient storage,
+    IOptionsMonitor<NotifyOptions> options,
+    TimeProvider time,
+    ILogger<SubscriptionStore> logger) : IDisposable
+{
+    public const string BlobName = "subscriptions.json";
+
+    private readonly SemaphoreSlim gate = new(1, 1);
+    private SubscriptionsDocument? current;
+    private ETag? etag;
+    private DateTimeOffset checkedAt = DateTimeOffset.MinValue;
+
+    public async Task<IReadOnlyList<Subscriber>> SubscribersAsync(CancellationToken cancellationToken)
+        => (await DocumentAsync(cancellationToken)).Subscribers;
+
+    public async Task<Subscriber?> FindAsync(string id, CancellationToken cancellationToken)
+        => (await SubscribersAsync(cancellationToken)).FirstOrDefault(s => string.Equals(s.Id, id, StringComparison.OrdinalIgnoreCase));
+
+    public async Task<SubscriptionsDocument> DocumentAsync(CancellationToken cancellationToken)
+    {
+        if (current is not null && time.GetUtcNow() - checkedAt < options.CurrentValue.SubscriptionsRefresh)
+        {
+            return current;
+        }
+
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (current is null || time.GetUtcNow() - checkedAt >= options.CurrentValue.SubscriptionsRefresh)
+            {
+                await RefreshAsync(cancellationToken);
+            }
+
+            return current ?? new SubscriptionsDocument();
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    public void Dispose() => gate.Dispose();
+
+    private async Task RefreshAsync(CancellationToken cancellationToken)
+    {
+        var blob = storage.GetBlobContainerClient(PipelineNames.ConfigContainer).GetBlobClient(BlobName);
+        Response<BlobDownloadResult> response;
+        try
+        {
+            response = await blob.DownloadContentAsync(
+                new BlobDownloadOptions { Conditions = current is null || etag is null ? null : new BlobRequestConditions { IfNoneMatch = etag } },
+                cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status == 304)
+        {
+            checkedAt = time.GetUtcNow();
+            return;
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            if (await SeedAsync(blob, cancellationToken))
+            {
+                await RefreshAsync(cancellationToken);
+                return;
+            }
+
+            Log.NoSubscriptions(logger, PipelineNames.ConfigContainer, BlobName);
+            current = new SubscriptionsDocument();
+            etag = null;
+            checkedAt = time.GetUtcNow();
+            return;
+        }
+
+        checkedAt = time.GetUtcNow();
+        if (response.GetRawResponse().Status == 304)
+        {
+            return;
+        }
+
+        var read = SubscriptionsReader.Read(response.Value.Content.ToMemory().Span);
+        if (read.IsValid)
+        {
+            current = read.Document;
+            etag = response.Value.Details.ETag;
+            Log.SubscriptionsLoaded(logger, current!.Subscribers.Count, etag.ToString()!);
+            return;
+        }
+
+        Log.SubscriptionsInvalid(logger, PipelineNames.ConfigContainer, BlobName, string.Join(" | ", read.Errors));
+        if (current is null)
+        {
+            throw new InvalidOperationException(
+                $"{PipelineNames.ConfigContainer}/{BlobName} is invalid and no earlier version was loaded: {string.Join(" | ", read.Errors)}");
+        }
+
+        // Keep the last valid document, and do not re-read the bad one until it changes.
+        etag = response.Value.Details.ETag;
+    }
+
+    /// <summary>Uploads the seed file if the blob does not exist; never overwrites an operator's edit.</summary>
+    private async Task<bool> SeedAsync(BlobClient blob, CancellationToken cancellationToken)
+    {
+        if (options.CurrentValue.SubscriptionsFile is not { Length: > 0 } file || SubscriptionsFile.Resolve(file) is not { } path)
+        {
+            return false;
+        }
+
+        await storage.GetBlobContainerClient(PipelineNames.ConfigContainer).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        try
+        {
+            await using var content = File.OpenRead(path);
+            await blob.UploadAsync(
+                content,
+                new BlobUploadOptions
+                {
+                    Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
+                    HttpHeaders = new BlobHttpHeaders { ContentType = "application/json; charset=utf-8" },
+                },
+                cancellationToken);
+            Log.SubscriptionsSeeded(logger, path);
+        }
+        catch (RequestFailedException e) when (e.Status is 409 or 412)
+        {
+            // Another instance seeded it first.
+        }
+
+        return true;
+    }
+}

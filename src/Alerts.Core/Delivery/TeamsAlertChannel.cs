@@ -1,0 +1,88 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using Microsoft.Extensions.Configuration;
+
+namespace Alerts.Delivery;
+
+/// <summary>Posts an Adaptive Card to a Teams Workflows webhook. The URL is a secret: it is read from the setting the
+/// subscriber names, at send time (so a rotated Key Vault secret applies), and never logged or recorded.</summary>
+public sealed class TeamsAlertChannel(IHttpClientFactory httpClients, IConfiguration configuration, TimeProvider time) : IAlertChannel
+{
+    public const string HttpClientName = "teams";
+    private static readonly TimeSpan MinInterval = TimeSpan.FromSeconds(1);
+    private readonly Dictionary<string, DateTimeOffset> nextPost = new(StringComparer.Ordinal);
+
+    public string Name => "teams";
+
+    public string? AddressFor(Subscriber subscriber)
+        => subscriber.Channels?.Teams?.WebhookSetting is { Length: > 0 } setting ? setting : null;
+
+    public async Task<DeliveryOutcome> SendAsync(DeliveryRecord delivery, CancellationToken cancellationToken)
+    {
+        var url = configuration[delivery.Address.Replace("__", ":", StringComparison.Ordinal)];
+        if (string.IsNullOrWhiteSpace(url))
+        {
+            return DeliveryOutcome.Permanent($"setting '{delivery.Address}' (the Teams webhook URL) is not set");
+        }
+
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || !(uri.Scheme == Uri.UriSchemeHttps || (uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback)))
+        {
+            return DeliveryOutcome.Permanent($"setting '{delivery.Address}' is not an https URL");
+        }
+
+        using var content = new StringContent(TeamsCard.Payload(delivery), Encoding.UTF8, new MediaTypeHeaderValue("application/json"));
+        await PaceAsync(delivery.Address, cancellationToken);
+        try
+        {
+            using var response = await httpClients.CreateClient(HttpClientName).PostAsync(uri, content, cancellationToken);
+            var status = (int)response.StatusCode;
+            if (response.IsSuccessStatusCode)
+            {
+                // Workflows answers 202 once the run is queued; a failed run shows only in its run history.
+                return DeliveryOutcome.Success;
+            }
+
+            var reason = $"webhook answered HTTP {status} {response.ReasonPhrase}";
+            return response.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.RequestTimeout || status >= 500
+                ? DeliveryOutcome.Transient(reason, RetryAfter(response))
+                : DeliveryOutcome.Permanent(reason);
+        }
+        catch (HttpRequestException e)
+        {
+            // The message may hold the host name but not the path, where the secret signature is.
+            return DeliveryOutcome.Transient($"webhook unreachable: {e.HttpRequestError}");
+        }
+        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return DeliveryOutcome.Transient("webhook timed out");
+        }
+    }
+
+    /// <summary>Workflows webhooks follow Power Automate's limits: at most one post per second per webhook from this
+    /// process (instances are not coordinated; 429s from the service are retried with its Retry-After).</summary>
+    private async Task PaceAsync(string webhook, CancellationToken cancellationToken)
+    {
+        TimeSpan wait;
+        lock (nextPost)
+        {
+            var now = time.GetUtcNow();
+            var slot = nextPost.TryGetValue(webhook, out var next) && next > now ? next : now;
+            nextPost[webhook] = slot + MinInterval;
+            wait = slot - now;
+        }
+
+        if (wait > TimeSpan.Zero)
+        {
+            await Task.Delay(wait, time, cancellationToken);
+        }
+    }
+
+    private TimeSpan? RetryAfter(HttpResponseMessage response)
+        => response.Headers.RetryAfter switch
+        {
+            { Delta: { } delta } => delta,
+            { Date: { } date } => date - time.GetUtcNow() is { Ticks: > 0 } wait ? wait : TimeSpan.Zero,
+            _ => null,
+        };
+}

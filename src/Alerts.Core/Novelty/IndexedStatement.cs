@@ -1,0 +1,63 @@
+using Alerts.Analysis;
+
+namespace Alerts.Novelty;
+
+/// <summary>A known statement as a speaker's index keeps it: what matching needs, and enough to rebuild its
+/// <see cref="KnownStatement"/> record should that write have been lost.</summary>
+public sealed record IndexedStatement
+{
+    public required string Key { get; init; }
+    public required string Bucket { get; init; }
+    public IReadOnlyList<string> GivenNames { get; init; } = [];
+    public required Speaker Speaker { get; init; }
+    public required string Text { get; init; }
+    public required StatementKind Kind { get; init; }
+    public required string FirstAnalysis { get; init; }
+    /// <summary>The statement within <see cref="FirstAnalysis"/> that claimed it: a retry of that claim is still new.</summary>
+    public string? FirstStatementId { get; init; }
+    public required DateTimeOffset FirstSeen { get; init; }
+    /// <summary>When the claim was made; the novelty window runs from here.</summary>
+    public required DateTimeOffset Claimed { get; init; }
+    public IReadOnlyList<Claim> Claims { get; init; } = [];
+    /// <summary>Concepts of the first article's title: anonymous sources match only within a compatible context.</summary>
+    public IReadOnlyList<string> Context { get; init; } = [];
+
+    public KnownStatement ToKnown(StatementReport firstReport) => new()
+    {
+        Key = Key,
+        Speaker = Speaker,
+        Text = Text,
+        Kind = Kind,
+        FirstAnalysis = FirstAnalysis,
+        FirstSeen = FirstSeen,
+        Reports = [firstReport],
+    };
+}
+
+/// <summary>A sighting prepared for matching: its speaker's buckets, its claims and its article's context.</summary>
+public sealed record StatementProbe(StatementSighting Sighting, SpeakerIdentity Identity, IReadOnlyList<Claim> Claims, IReadOnlyList<string> Context)
+{
+    public static StatementProbe Of(StatementSighting sighting)
+    {
+        ArgumentNullException.ThrowIfNull(sighting);
+        var identity = SpeakerIdentity.Of(sighting.Speaker);
+        var context = identity.Kind == SpeakerKind.AnonymousSource ? ConceptLexicon.Concepts(sighting.Report.Title) : [];
+        return new StatementProbe(sighting, identity, ClaimSplitter.Split(sighting.Text), context);
+    }
+
+    public IndexedStatement ToIndexed(DateTimeOffset claimed) => new()
+    {
+        Key = Sighting.Key,
+        Bucket = Identity.Primary.Name,
+        GivenNames = Identity.Primary.GivenNames,
+        Speaker = Sighting.Speaker,
+        Text = Sighting.Text,
+        Kind = Sighting.Kind,
+        FirstAnalysis = Sighting.AnalysisName,
+        FirstStatementId = Sighting.StatementId,
+        FirstSeen = Sighting.Report.Seen,
+        Claimed = claimed,
+        Claims = Claims,
+        Context = Context,
+    };
+}

@@ -1,0 +1,217 @@
+using Alerts.Analysis;
+
+namespace Alerts.Novelty;
+
+/// <summary>What matching a probe against a speaker's known statements found.</summary>
+/// <param name="Match">The known statement it repeats, or null when it is new.</param>
+/// <param name="IsRetry">The match is this very claim made before by the same analysis: still new.</param>
+/// <param name="Comparisons">The known statements compared, best first, with their scores (the best few).</param>
+/// <param name="Candidates">How many known statements were compared: bounded, whatever the size of the index.</param>
+public sealed record IndexMatch(IndexedStatement? Match, bool IsRetry, IReadOnlyList<StatementComparison> Comparisons, int Candidates = 0);
+
+/// <summary>
+/// The known statements of one speaker bucket within the window, with MinHash band postings so that a lookup
+/// compares a bounded candidate set: the bucket's most recent statements plus those sharing most bands with the
+/// probe's claims, at most <see cref="NoveltyOptions.MaxCandidates"/> in all. Not thread-safe: callers serialise per bucket.
+/// </summary>
+public sealed class SpeakerIndex
+{
+    private const int ExplainedComparisons = 5;
+    private const int MaxClaimsPerStatement = 24;
+
+    private readonly NoveltyOptions options;
+    private readonly List<IndexedStatement> statements = [];
+    // Band postings as chains in one list (band → newest posting → older ones): no list per band key, which at a
+    // million statements is most of the memory an index holds.
+    private readonly Dictionary<long, int> heads = [];
+    private readonly List<(int Next, string Key)> chain = [];
+    private readonly Dictionary<string, IndexedStatement> byKey = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> positions = new(StringComparer.Ordinal);
+
+    public SpeakerIndex(NoveltyOptions options, IEnumerable<IndexedStatement>? statements = null)
+    {
+        this.options = options ?? throw new ArgumentNullException(nameof(options));
+        foreach (var statement in statements ?? [])
+        {
+            Add(statement);
+        }
+    }
+
+    public IReadOnlyList<IndexedStatement> Statements => statements;
+
+    public int Count => statements.Count;
+
+    public IndexMatch Match(StatementProbe probe, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(probe);
+        var since = now - options.Window;
+        var sighting = probe.Sighting;
+        if (byKey.TryGetValue(sighting.Key, out var same) && same.Claimed > since && Compatible(probe, same))
+        {
+            var retry = same.FirstAnalysis == sighting.AnalysisName
+                && (same.FirstStatementId is null || sighting.StatementId is null || same.FirstStatementId == sighting.StatementId);
+            return new IndexMatch(same, retry, [new StatementComparison(same.Key, same.Text, 1)], 1);
+        }
+
+        if (probe.Claims.Count == 0)
+        {
+            return new IndexMatch(null, false, []);
+        }
+
+        var candidates = Candidates(probe, since);
+        var best = new double[probe.Claims.Count];
+        var weights = probe.Claims.Select(c => Math.Max(c.Concepts.Sum(ConceptLexicon.Weight), 0.1)).ToArray();
+        var scored = new List<(IndexedStatement Statement, double Score)>(candidates.Count);
+        foreach (var candidate in candidates)
+        {
+            double total = 0, covered = 0;
+            for (var i = 0; i < probe.Claims.Count; i++)
+            {
+                var claim = probe.Claims[i];
+                var coverage = candidate.Claims.Count == 0 ? 0 : candidate.Claims.Max(claim.CoveredBy);
+                best[i] = Math.Max(best[i], coverage);
+                total += weights[i];
+                covered += weights[i] * coverage;
+            }
+
+            scored.Add((candidate, covered / total));
+        }
+
+        scored.Sort((a, b) => b.Score.CompareTo(a.Score));
+        var comparisons = scored.Take(ExplainedComparisons)
+            .Select(s => new StatementComparison(s.Statement.Key, s.Statement.Text, Math.Round(s.Score, 3)))
+            .ToList();
+        // Known when every claim is covered by some known claim: rewordings, partial quotes and merges of known
+        // statements; one uncovered claim makes the whole quote new.
+        var known = scored.Count > 0 && best.All(b => b >= options.ClaimMatchThreshold);
+        return new IndexMatch(known ? scored[0].Statement : null, false, comparisons, candidates.Count);
+    }
+
+    public void Add(IndexedStatement statement)
+    {
+        ArgumentNullException.ThrowIfNull(statement);
+        statements.Add(statement);
+        // The same words again after the window are a new claim under the same key: the newest wins.
+        byKey[statement.Key] = statement;
+        positions[statement.Key] = statements.Count - 1;
+        Post(statement, statement.Claims);
+    }
+
+    /// <summary>Adds the claims of a further wording to a known statement, so that later wordings are compared with
+    /// every wording seen so far. Null when the wording says nothing the statement's claims do not already say.</summary>
+    public IndexedStatement? Enrich(IndexedStatement known, IReadOnlyList<Claim> claims)
+    {
+        ArgumentNullException.ThrowIfNull(known);
+        ArgumentNullException.ThrowIfNull(claims);
+        if (!byKey.TryGetValue(known.Key, out var current) || current.Claims.Count >= MaxClaimsPerStatement)
+        {
+            return null;
+        }
+
+        var added = claims.Where(c => current.Claims.All(k => c.CoveredBy(k) < 1)).Take(MaxClaimsPerStatement - current.Claims.Count).ToList();
+        if (added.Count == 0)
+        {
+            return null;
+        }
+
+        var enriched = current with { Claims = [.. current.Claims, .. added] };
+        byKey[known.Key] = enriched;
+        statements[positions[known.Key]] = enriched;
+        Post(enriched, added);
+        return enriched;
+    }
+
+    private void Post(IndexedStatement statement, IEnumerable<Claim> claims)
+    {
+        foreach (var band in claims.SelectMany(c => MinHash.Bands(c, options.LshBands, options.LshRows)).Distinct())
+        {
+            chain.Add((heads.GetValueOrDefault(band, -1), statement.Key));
+            heads[band] = chain.Count - 1;
+        }
+    }
+
+    /// <summary>Keeps only <paramref name="kept"/>, rebuilding the postings.</summary>
+    public void Replace(IReadOnlyList<IndexedStatement> kept)
+    {
+        ArgumentNullException.ThrowIfNull(kept);
+        var copy = kept.ToList();
+        statements.Clear();
+        heads.Clear();
+        chain.Clear();
+        byKey.Clear();
+        positions.Clear();
+        foreach (var statement in copy)
+        {
+            Add(statement);
+        }
+    }
+
+    /// <summary>The statements to keep: those within the window, the newest <see cref="NoveltyOptions.MaxStatementsPerSpeaker"/>.</summary>
+    public IReadOnlyList<IndexedStatement> Live(DateTimeOffset now)
+    {
+        var since = now - options.Window;
+        return [.. statements.Where(s => s.Claimed > since).OrderBy(s => s.Claimed).TakeLast(options.MaxStatementsPerSpeaker)];
+    }
+
+    private List<IndexedStatement> Candidates(StatementProbe probe, DateTimeOffset since)
+    {
+        var found = new HashSet<string>(StringComparer.Ordinal);
+        var candidates = new List<IndexedStatement>();
+        void Consider(IndexedStatement posted)
+        {
+            // An enriched statement, or one claimed again after the window, is found by key in its latest version.
+            var statement = byKey[posted.Key];
+            if (candidates.Count < options.MaxCandidates && statement.Claimed > since && found.Add(statement.Key) && Compatible(probe, statement))
+            {
+                candidates.Add(statement);
+            }
+        }
+
+        for (var i = statements.Count - 1; i >= 0 && statements.Count - i <= options.RecentCandidates; i--)
+        {
+            Consider(statements[i]);
+        }
+
+        // The statements sharing most bands with the probe's claims come first: the closest, whatever their age.
+        var votes = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var band in probe.Claims.SelectMany(c => MinHash.Bands(c, options.LshBands, options.LshRows)))
+        {
+            for (var posting = heads.GetValueOrDefault(band, -1); posting >= 0; posting = chain[posting].Next)
+            {
+                var key = chain[posting].Key;
+                votes[key] = votes.GetValueOrDefault(key) + 1;
+            }
+        }
+
+        foreach (var (key, _) in votes.OrderByDescending(v => v.Value).ThenByDescending(v => byKey[v.Key].Claimed))
+        {
+            if (candidates.Count >= options.MaxCandidates)
+            {
+                break;
+            }
+
+            Consider(byKey[key]);
+        }
+
+        return candidates;
+    }
+
+    private bool Compatible(StatementProbe probe, IndexedStatement known)
+    {
+        var bucket = probe.Identity.Buckets.FirstOrDefault(b => b.Name == known.Bucket);
+        if (bucket is null || !bucket.IsCompatibleWith(known.GivenNames))
+        {
+            return false;
+        }
+
+        if (probe.Identity.Kind != SpeakerKind.AnonymousSource)
+        {
+            return true;
+        }
+
+        // "A U.S. official" in a story about tariffs is not the one in a story about troops.
+        var shared = probe.Context.Count(known.Context.Contains);
+        var smaller = Math.Min(probe.Context.Count, known.Context.Count);
+        return smaller > 0 && (double)shared / smaller >= options.AnonymousContextThreshold;
+    }
+}

@@ -1,0 +1,15 @@
+using Alerts.Delivery;
+using Alerts.Storage;
+using Microsoft.Azure.WebJobs;
+
+namespace Alerts.Host.Functions;
+
+public sealed class RedriveDeliveriesFunction(DeliveryTimers timers)
+{
+    // RunOnStartup locally: pending deliveries left by a stopped host go out as soon as it is back.
+    [FunctionName(PipelineNames.RedriveDeliveries)]
+    public Task RunAsync(
+        [TimerTrigger(PipelineNames.RedriveScheduleExpression, RunOnStartup = true)] TimerInfo timer,
+        CancellationToken cancellationToken)
+        => timers.RedriveDeliveriesAsync(cancellationToken);
+}

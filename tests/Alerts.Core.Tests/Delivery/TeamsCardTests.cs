@@ -1,0 +1,42 @@
+using Alerts.Delivery;
+
+namespace Alerts.Tests.Delivery;
+
+public sealed class TeamsCardTests
+{
+    [Fact]
+    public void Payload_Digest_GroupsBySpeakerWithOneLinkLinePerStatementAndNoActions()
+    {
+        var digest = new DeliveryRecord
+        {
+            Id = "digest/desk/h1/teams-x",
+            Kind = DeliveryKind.Digest,
+            SubscriberId = "desk",
+            SubscriberName = "Desk",
+            Channel = "teams",
+            Address = "Teams__Webhooks__Desk",
+            MessageId = "digest.desk",
+            Alerts =
+            [
+                Samples.Alert(key: "a"),
+                Samples.Alert(key: "b", speaker: "Teresa Campos", role: "Mexican President", text: "Our sovereignty is not negotiable."),
+                Samples.Alert(key: "c", text: "The navy is ready.", url: "ftp://files.example/x"),
+            ],
+            Period = "2026-03-05 08:00\u201309:00 (America/Mexico_City)",
+            Status = DeliveryStatus.Pending,
+            Created = DeliveryHarness.Start,
+        };
+
+        var card = System.Text.Json.Nodes.JsonNode.Parse(TeamsCard.Payload(digest))!["attachments"]![0]!["content"]!;
+
+        Assert.Equal("1.4", (string?)card["version"]);
+        var texts = ((System.Text.Json.Nodes.JsonArray)card["body"]!).Select(e => (string)e!["text"]!).ToList();
+        Assert.Equal("Alerts digest: 3 new statement(s)", texts[0]);
+        var headings = texts.Where(t => t.StartsWith("**", StringComparison.Ordinal)).ToList();
+        Assert.Equal(["**Helen Marsh, U.S. Defense Secretary**", "**Teresa Campos, Mexican President**"], headings);
+        // Statements a and b link their source; c's ftp: link is dropped.
+        Assert.Equal(2, texts.Count(t => t.Contains("[Gulf Coast Wire](https://news.example.org/2026/marsh-options)", StringComparison.Ordinal)));
+        Assert.DoesNotContain(texts, t => t.Contains("ftp:", StringComparison.Ordinal));
+        Assert.Null(card["actions"]);
+    }
+}
