@@ -9,6 +9,10 @@ param instanceMemoryMB = 2048
 param logDailyQuotaGb = 1
 
 // Step 3 of scripts/deploy.sh sets ALERTS_SUBSCRIBE_EVENTS=true once the code runs.
+// AnalyzeArticle signs in to Azure AI Language with the app's managed identity (the resource allows no keys); the
+// template writes the resource's endpoint into this setting.
+param languageEndpointSetting = 'Analysis__Language__Endpoint'
+
 param subscribeEvents = bool(readEnvironmentVariable('ALERTS_SUBSCRIBE_EVENTS', 'false'))
 
 // Every pipeline setting of local.settings.sample.json has its Azure value here (or in main.bicep); a test checks it.
@@ -30,6 +34,7 @@ param appSettings = {
   Fetch__MaxItemsPerSource: '500'
   Fetch__SyndicationWindow: '7.00:00:00'
   Analysis__Threshold: '0.5'
+  Analysis__Analyzer: 'AzureLanguage'
   // Novelty
   Novelty__Window: '30.00:00:00'
   Novelty__ClaimMatchThreshold: '0.75'

@@ -1,14 +1,17 @@
+using Azure.Core;
+using Azure.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Alerts.Analysis;
 
 public static class AnalysisServiceCollectionExtensions
 {
-    /// <summary>The AnalyzeArticle stage: options from "Analysis", the offline text analyzer, statement extraction and
-    /// topic scoring.</summary>
+    /// <summary>The AnalyzeArticle stage: options from "Analysis", the text analyzer it names (offline or Azure AI
+    /// Language), statement extraction and topic scoring.</summary>
     public static IServiceCollection AddAlertsAnalysis(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -16,10 +19,29 @@ public static class AnalysisServiceCollectionExtensions
             .Bind(configuration.GetSection(AnalysisOptions.Section))
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        services.AddSingleton<ITextAnalyzer, OfflineTextAnalyzer>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AnalysisOptions>, AnalysisOptionsValidator>());
+        services.AddHttpClient(AzureLanguageTextAnalyzer.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan);
+        // Entra ID for Azure AI Language when no key is set: on Azure the managed identity named by AZURE_CLIENT_ID.
+        services.TryAddSingleton<TokenCredential>(_ => new DefaultAzureCredential());
+        services.AddSingleton<ITextAnalyzer>(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<AnalysisOptions>>();
+            if (options.Value.Analyzer != AnalysisOptions.AzureLanguage)
+            {
+                return new OfflineTextAnalyzer();
+            }
+
+            return new AzureLanguageTextAnalyzer(
+                sp.GetRequiredService<IHttpClientFactory>().CreateClient(AzureLanguageTextAnalyzer.HttpClientName),
+                options,
+                sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<ILogger<AzureLanguageTextAnalyzer>>(),
+                string.IsNullOrEmpty(options.Value.Language.Key) ? sp.GetRequiredService<TokenCredential>() : null);
+        });
         services.AddSingleton<StatementExtractor>();
         services.AddSingleton(sp => new TopicScorer(
-            sp.GetRequiredService<IOptions<AnalysisOptions>>().Value.Topic ?? TopicProfile.UsMexicoMilitaryAction));
+            sp.GetRequiredService<IOptions<AnalysisOptions>>().Value.Topic?.WithDefaults(TopicProfile.UsMexicoMilitaryAction)
+                ?? TopicProfile.UsMexicoMilitaryAction));
         services.AddSingleton<ArticleAnalyzer>();
         services.TryAddSingleton(TimeProvider.System);
         return services;

@@ -20,13 +20,16 @@ public sealed class ArticleAnalyzer(
     IOptions<AnalysisOptions> options,
     ILogger<ArticleAnalyzer> logger)
 {
+    private static readonly OfflineTextAnalyzer Offline = new();
+
     public async Task<ArticleAnalysis> AnalyzeAsync(Article article, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(article);
-        var text = await textAnalyzer.AnalyzeAsync(article.Text, article.Language, cancellationToken);
-        var statements = extractor.Extract(article.Text)
-            .Select(s => ToStatement(article, s, text.Sentences))
+        var found = extractor.Extract(article.Text, article.Title)
+            .Select(s => (Statement: s, Relevance: topics.Score(s, article.Title)))
             .ToList();
+        var (text, analyzerName) = await EntitiesAndSentimentAsync(article, found, cancellationToken);
+        var statements = found.Select(f => ToStatement(article, f.Statement, f.Relevance, text.Sentences)).ToList();
         var onTopic = statements.Count(s => s.IsOnTopic(options.Value.Threshold));
         Log.ArticleAnalyzed(logger, article.Id, statements.Count, onTopic);
         return new ArticleAnalysis
@@ -37,7 +40,7 @@ public sealed class ArticleAnalyzer(
             Title = article.Title,
             Published = article.Published,
             Analyzed = time.GetUtcNow(),
-            Analyzer = textAnalyzer.Name,
+            Analyzer = analyzerName,
             Sentiment = text.Document,
             Entities = text.Entities,
             Statements = statements,
@@ -45,9 +48,61 @@ public sealed class ArticleAnalyzer(
         };
     }
 
-    private Statement ToStatement(Article article, ExtractedStatement found, IReadOnlyList<SentenceSentiment> sentences)
+    /// <summary>A free analyzer reads the whole article. A metered one (Azure AI Language) is sent only the paragraphs
+    /// holding an on-topic statement: the service's answer changes sentiment and entities, never relevance, so no other
+    /// paragraph can produce an alert. The rest of the article is analysed offline, free; an article without an on-topic
+    /// statement costs nothing.</summary>
+    private async Task<(TextAnalysis Text, string Analyzer)> EntitiesAndSentimentAsync(
+        Article article, List<(ExtractedStatement Statement, TopicRelevance Relevance)> found, CancellationToken cancellationToken)
     {
-        var relevance = topics.Score(found, article.Title);
+        if (!textAnalyzer.IsMetered)
+        {
+            return (await textAnalyzer.AnalyzeAsync(article.Text, article.Language, cancellationToken), textAnalyzer.Name);
+        }
+
+        var offline = await Offline.AnalyzeAsync(article.Text, article.Language, cancellationToken);
+        var spans = CandidateParagraphs(article.Text, found.Where(f => f.Relevance.Relevance >= options.Value.Threshold).Select(f => f.Statement));
+        if (spans.Count == 0)
+        {
+            return (offline, Offline.Name);
+        }
+
+        Log.MeteredSpans(logger, article.Id, spans.Count, spans.Sum(s => s.Length), textAnalyzer.Name);
+        var paid = await textAnalyzer.AnalyzeAsync(article.Text, spans, article.Language, cancellationToken);
+        bool Sent(int offset) => spans.Any(s => s.Offset <= offset && offset < s.End);
+        var entities = paid.Entities.Concat(offline.Entities.Where(e => !Sent(e.Offset))).OrderBy(e => e.Offset).ToList();
+        var sentences = paid.Sentences.Concat(offline.Sentences.Where(s => !Sent(s.Offset))).OrderBy(s => s.Offset).ToList();
+        var document = sentences.Count == 0 ? paid.Document : OfflineTextAnalyzer.Score(sentences.Average(s => s.Sentiment.Score));
+        return (new TextAnalysis(entities, document, sentences, paid.TextRecords), textAnalyzer.Name);
+    }
+
+    /// <summary>The paragraphs (and the span between, for a quotation running over several) of the given statements.</summary>
+    internal static List<TextSpan> CandidateParagraphs(string text, IEnumerable<ExtractedStatement> statements)
+    {
+        var paragraphs = TextLayout.Paragraphs(text);
+        var spans = new List<TextSpan>();
+        foreach (var statement in statements.OrderBy(s => s.Offset))
+        {
+            var first = paragraphs.FirstOrDefault(p => p.Start <= statement.Offset && statement.Offset < Math.Max(p.End, p.Start + 1));
+            var end = statement.Offset + statement.Length;
+            var last = paragraphs.LastOrDefault(p => p.Start < end);
+            var span = new TextSpan(first.Start, Math.Max(last.End, first.End) - first.Start);
+            if (spans.Count > 0 && spans[^1].End >= span.Offset)
+            {
+                var merged = spans[^1];
+                spans[^1] = new TextSpan(merged.Offset, Math.Max(merged.End, span.End) - merged.Offset);
+            }
+            else if (span.Length > 0)
+            {
+                spans.Add(span);
+            }
+        }
+
+        return spans;
+    }
+
+    private static Statement ToStatement(Article article, ExtractedStatement found, TopicRelevance relevance, IReadOnlyList<SentenceSentiment> sentences)
+    {
         return new Statement(
             StatementId(article.Id, found.Offset, found.Text),
             found.Speaker,

@@ -29,12 +29,22 @@ internal static class Lexicon
         dijo dice afirmó afirma señaló señala aseguró asegura declaró declara explicó explica advirtió advierte indicó
         indica sostuvo sostiene agregó agrega añadió añade comentó expresó manifestó subrayó destacó insistió respondió
         precisó reiteró anunció informó reportó publicó escribió denunció acusó confirmó negó enfatizó puntualizó
-        recalcó admitió reconoció aclaró
+        recalcó admitió reconoció aclaró opinó opina consideró considera estimó criticó cuestionó lamentó exigió
+        apuntó remarcó sentenció planteó detalló mencionó refirió respondió posted
         """);
 
     /// <summary>Speech verbs that also take plain objects ("added the group to the list"): they need "that", a colon
     /// or an adjacent quote before they count.</summary>
-    public static readonly FrozenSet<string> WeakVerbs = Set("added adds agregó añadió announced announces anunció states publicó confirmed confirms denied denies charged indicated");
+    public static readonly FrozenSet<string> WeakVerbs = Set("added adds agregó añadió announced announces anunció states publicó confirmed confirms denied denies charged indicated sostuvo sostiene mantuvo");
+
+    /// <summary>Participles that carry on a speaker's words after a comma: "…, saying the cartels run Mexico".</summary>
+    public static readonly FrozenSet<string> Participles = Set("""
+        saying adding noting warning arguing insisting stressing explaining asserting claiming declaring
+        diciendo añadiendo agregando señalando advirtiendo asegurando explicando
+        """);
+
+    /// <summary>Participles that also take plain objects: they need "that"/"que" to count.</summary>
+    public static readonly FrozenSet<string> WeakParticiples = Set("adding noting explaining claiming añadiendo agregando señalando explicando");
 
     /// <summary>Verbs whose first complement is a listener: "told reporters", "reassured the public".</summary>
     public static readonly FrozenSet<string> ListenerVerbs = Set("told tells reassured assured urged warned");
@@ -70,6 +80,8 @@ internal static class Lexicon
         gobernadora senador senadora diputado diputada almirante vocero vocera portavoz directora fiscal alcalde
         alcaldesa embajador embajadora jefe jefa funcionario funcionaria funcionarios analista experto experta
         investigador investigadora titular subsecretario subsecretaria líder dirigente
+        estado defensa nacional exteriores relaciones gobernación hacienda economía marina seguridad pública ciudadana
+        general almirante
         """);
 
     /// <summary>Heads of a phrase naming an unnamed source.</summary>
@@ -79,6 +91,12 @@ internal static class Lexicon
         insider insiders resident residents witness witnesses observer observers researcher researchers critics
         funcionario funcionarios funcionaria fuente fuentes analista analistas experto expertos vocero vocera portavoz
         especialista especialistas
+        """);
+
+    /// <summary>Plural heads that open a sentence capitalised ("Experts warned …") and are never a surname.</summary>
+    public static readonly FrozenSet<string> GenericPlurals = Set("""
+        Experts Officials Analysts Critics Residents Witnesses Observers Diplomats Aides Lawmakers Researchers Insiders
+        Advisers Advisors Specialists Especialistas Analistas Funcionarios Expertos Críticos Legisladores
         """);
 
     /// <summary>Heads of a phrase naming an organisation.</summary>
@@ -164,7 +182,19 @@ internal static class Lexicon
 
     public static readonly FrozenSet<string> ListenerNouns = Set("""
         reporters journalists lawmakers supporters senators legislators students people audiences listeners viewers
-        him her them me us periodistas medios
+        him her them me us periodistas medios citizens Americans residents travelers travellers ciudadanos
+        """);
+
+    /// <summary>Generic nouns in front of a media outlet's name: "the newspaper El Universal", "el diario Reforma".</summary>
+    public static readonly FrozenSet<string> MediaNouns = Set("""
+        newspaper paper network broadcaster outlet agency magazine channel diario periódico cadena agencia revista
+        televisora medio portal
+        """);
+
+    /// <summary>Spanish organisation names start with their head: "Departamento de Defensa", "Secretaría de Marina".</summary>
+    public static readonly FrozenSet<string> LeadingOrganizationHeads = Set("""
+        Departamento Secretaría Ministerio Gobierno Ejército Fiscalía Consejo Comando Embajada Cámara Senado Congreso
+        Procuraduría Guardia Cancillería Oficina Comisión Agencia Instituto
         """);
 
     public static readonly FrozenSet<string> TimeWords = Set("""
@@ -178,9 +208,23 @@ internal static class Lexicon
 
     public static readonly FrozenSet<string> Auxiliaries = Set("has have had also previously publicly repeatedly later then again recently earlier already once twice ha había también has've would will reportedly");
 
+    /// <summary>Words of the circumstances between a speech verb and its "that": "said in a statement to CNN that",
+    /// "afirmó este lunes que", "señaló también que".</summary>
+    public static readonly FrozenSet<string> AdjunctWords = Set("""
+        a an the this last este esta el la su his her statement interview conference speech post letter message
+        briefing hearing comunicado entrevista conferencia discurso mensaje carta rueda prensa matutina mañanera
+        también además luego later earlier los las periodistas medios reporters
+        """);
+
     public static readonly FrozenSet<string> Ordinals = Set("second third fourth fifth other another several two three otro otra segundo segunda");
 
-    public static bool IsRoleWord(string word) => RoleWords.Contains(word.TrimEnd('.', ','));
+    public static bool IsRoleWord(string word)
+    {
+        var w = word.TrimEnd('.', ',');
+        // "exembajador", "ex-president": a former holder of a role.
+        return RoleWords.Contains(w) || (w.Length > 4 && w.StartsWith("ex", StringComparison.OrdinalIgnoreCase)
+            && RoleWords.Contains(w[(w[2] == '-' ? 3 : 2)..]));
+    }
 
     public static Gender GenderOfFirstName(string name) =>
         FemaleNames.Contains(name) ? Gender.Female : MaleNames.Contains(name) ? Gender.Male : Gender.Unknown;

@@ -12,4 +12,16 @@ internal static partial class Log
 
     [LoggerMessage(2003, LogLevel.Error, "Article {BlobName} rejected: {Reason}")]
     public static partial void ArticleUnreadable(ILogger logger, string blobName, string reason);
+
+    [LoggerMessage(2004, LogLevel.Warning, "Azure AI Language {Kind} call failed with {Status} {ErrorCode}")]
+    public static partial void LanguageRequestFailed(ILogger logger, string kind, int status, string errorCode);
+
+    [LoggerMessage(2005, LogLevel.Warning, "Azure AI Language {Kind} rejected document {DocumentId}: {ErrorCode} {Message}")]
+    public static partial void LanguageDocumentRejected(ILogger logger, string kind, string documentId, string errorCode, string message);
+
+    [LoggerMessage(2006, LogLevel.Information, "Azure AI Language retry {Attempt} after status {Status}, waiting {Delay}")]
+    public static partial void LanguageRetry(ILogger logger, int attempt, int status, TimeSpan delay);
+
+    [LoggerMessage(2007, LogLevel.Debug, "Article {ArticleId}: {Paragraphs} paragraphs ({Characters} characters) sent to {Analyzer}")]
+    public static partial void MeteredSpans(ILogger logger, string articleId, int paragraphs, int characters, string analyzer);
 }

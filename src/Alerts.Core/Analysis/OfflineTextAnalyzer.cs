@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 
 namespace Alerts.Analysis;
 
-/// <summary>Entities and sentiment without any cloud account: a small valence lexicon per sentence, and entities
+/// <summary>Entities and sentiment without any cloud account: VADER per sentence, and entities
 /// from titles, honorifics and a gazetteer.</summary>
 public sealed partial class OfflineTextAnalyzer : ITextAnalyzer
 {
@@ -16,17 +16,23 @@ public sealed partial class OfflineTextAnalyzer : ITextAnalyzer
         var paragraphs = TextLayout.Paragraphs(text);
         var quotes = TextLayout.Quotes(text, paragraphs);
         var sentences = new List<SentenceSentiment>();
-        double total = 0;
         foreach (var sentence in paragraphs.SelectMany(p => TextLayout.Sentences(text, p, quotes)))
         {
-            var sum = SentimentLexicon.Sum(text[sentence.Start..sentence.End]);
-            total += sum;
-            sentences.Add(new SentenceSentiment(sentence.Start, sentence.Length, SentimentLexicon.Score(SentimentLexicon.Normalise(sum))));
+            var compound = VaderSentiment.Default.Compound(text[sentence.Start..sentence.End]);
+            sentences.Add(new SentenceSentiment(sentence.Start, sentence.Length, Score(compound)));
         }
 
-        var document = sentences.Count == 0 ? SentimentScore.Neutral
-            : SentimentLexicon.Score(sentences.Average(s => s.Sentiment.Score));
+        // The document's sentiment is the mean of its sentences' compounds, so a long article is not pushed to ±1.
+        var document = sentences.Count == 0 ? SentimentScore.Neutral : Score(sentences.Average(s => s.Sentiment.Score));
         return Task.FromResult(new TextAnalysis(FindEntities(text), document, sentences, 0));
+    }
+
+    /// <summary>VADER's usual cut-offs: compound ≥ 0.05 positive, ≤ -0.05 negative.</summary>
+    internal static SentimentScore Score(double compound)
+    {
+        var rounded = Math.Round(compound, 3);
+        var label = rounded >= 0.05 ? "positive" : rounded <= -0.05 ? "negative" : "neutral";
+        return new SentimentScore(label, rounded);
     }
 
     private List<Entity> FindEntities(string text)

@@ -92,6 +92,24 @@ internal static partial class SpeakerPhrase
             return Group(SpeakerKind.Media, coreText);
         }
 
+        // "the newspaper El Universal", "el diario Reforma": the outlet is the capitalised rest.
+        if (core.Count >= 2 && Lexicon.MediaNouns.Contains(core[0]) && IsCapitalized(core[1]))
+        {
+            var outlet = core.Skip(1).ToList();
+            var outletText = string.Join(' ', outlet).TrimEnd('.');
+            if (outlet.All(w => IsCapitalized(w) || Lexicon.Particles.Contains(w)))
+            {
+                return Group(SpeakerKind.Media, outletText);
+            }
+        }
+
+        if (Lexicon.LeadingOrganizationHeads.Contains(core[0])
+            && (core.Count == 1 || core[1] is "de" || core[1] is "del" || Lexicon.Nationalities.Contains(core[1]))
+            && !core.Skip(2).Any(w => Lexicon.GenderOfFirstName(w) != Gender.Unknown))
+        {
+            return Group(SpeakerKind.Organization, coreText);
+        }
+
         if (Lexicon.KnownOrganizations.Contains(coreText) || Lexicon.Places.Contains(coreText)
             || (Lexicon.OrganizationHeads.Contains(core[^1]) && !core.Any(IsPersonalNameWord) && IsCapitalized(core[0]))
             || (core.Count == 1 && core[0] is "government" or "administration" or "gobierno"))
@@ -127,17 +145,25 @@ internal static partial class SpeakerPhrase
             && !words[0].Equals("el", StringComparison.OrdinalIgnoreCase) && !words[0].Equals("la", StringComparison.OrdinalIgnoreCase);
         if (isAnonymous && (isGeneric || !hasDeterminer || bare[^1].EndsWith('s')))
         {
-            return Group(SpeakerKind.AnonymousSource, phrase.TrimEnd('.', ','));
+            return Group(SpeakerKind.AnonymousSource, WithoutRelativeClause(phrase));
         }
 
-        if (bare.All(w => Lexicon.IsRoleWord(w) || Lexicon.Nationalities.Contains(w) || w is "of" or "de" or "del"
+        if (bare.All(w => Lexicon.IsRoleWord(w) || Lexicon.Nationalities.Contains(w) || w is "of" or "de" or "del" or "la" or "el" or "the"
                 || Lexicon.Places.Contains(w) || IsCapitalized(w)) && bare.Any(Lexicon.IsRoleWord) && bare.Count <= 8)
         {
             return new SpeakerMention(MentionForm.RoleOnly, SpeakerKind.Person, RoleText(phrase) ?? phrase, RoleText(phrase),
                 GenderOf("", bare));
         }
 
-        return isAnonymous && bare.Count <= 6 ? Group(SpeakerKind.AnonymousSource, phrase.TrimEnd('.', ',')) : null;
+        return isAnonymous && bare.Count <= 6 ? Group(SpeakerKind.AnonymousSource, WithoutRelativeClause(phrase)) : null;
+    }
+
+    /// <summary>"un funcionario estadounidense que pidió el anonimato" → "un funcionario estadounidense".</summary>
+    private static string WithoutRelativeClause(string phrase)
+    {
+        var trimmed = phrase.TrimEnd('.', ',');
+        var relative = RelativeClause().Match(trimmed);
+        return relative.Success && relative.Index > 0 ? trimmed[..relative.Index] : trimmed;
     }
 
     // "the secretary of state" has the head "secretary"; "press" alone (as in "press reports") has none.
@@ -184,13 +210,18 @@ internal static partial class SpeakerPhrase
         for (; i >= 0; i--)
         {
             var w = words[i].TrimEnd(',');
-            if (IsPersonalNameWord(w) || (name.Count > 0 && i > 0 && Lexicon.Particles.Contains(w) && IsPersonalNameWord(words[i - 1])))
+            if (IsPersonalNameWord(w) || (name.Count > 0 && i > 0 && Lexicon.Particles.Contains(w) && ParticleFollowsName(words, i)))
             {
                 name.Insert(0, w);
                 continue;
             }
 
             break;
+        }
+
+        if (name.Count > 0 && (Lexicon.KnownOrganizations.Contains(string.Join(' ', name)) || Lexicon.Places.Contains(string.Join(' ', name))))
+        {
+            return ([], [], null); // "la vocera de la Casa Blanca": no person called Casa Blanca
         }
 
         var role = words.Take(i + 1).ToList();
@@ -204,6 +235,18 @@ internal static partial class SpeakerPhrase
         return (role, name, suffix);
     }
 
+    /// <summary>"Juan Ramón de la Fuente": particles, one or more, between the given names and the surname.</summary>
+    private static bool ParticleFollowsName(List<string> words, int i)
+    {
+        var k = i - 1;
+        while (k >= 0 && Lexicon.Particles.Contains(words[k]))
+        {
+            k--;
+        }
+
+        return k >= 0 && k >= i - 2 && IsPersonalNameWord(words[k]);
+    }
+
     public static bool IsPersonalNameWord(string word)
     {
         var w = word.TrimEnd(',', '.');
@@ -211,6 +254,7 @@ internal static partial class SpeakerPhrase
             && !Lexicon.IsRoleWord(w) && !Lexicon.Nationalities.Contains(w) && !Lexicon.NotNames.Contains(w)
             && !Lexicon.Places.Contains(w) && !Lexicon.OrganizationHeads.Contains(w) && !Lexicon.KnownMedia.Contains(w)
             && !Lexicon.KnownOrganizations.Contains(w) && !Lexicon.Honorifics.Contains(w) && !Lexicon.MediaSuffixes.Contains(w)
+            && !Lexicon.GenericPlurals.Contains(w)
             && !w.EndsWith("’s", StringComparison.Ordinal) && !w.EndsWith("'s", StringComparison.Ordinal)
             && !(w.Length > 1 && w.All(c => char.IsUpper(c) || c == '-'));
     }
@@ -247,6 +291,9 @@ internal static partial class SpeakerPhrase
 
     private static SpeakerMention Group(SpeakerKind kind, string name)
         => new(MentionForm.Group, kind, name, null, Gender.Unknown);
+
+    [GeneratedRegex(@"\s(?:que|quien|who|speaking|hablando|citing|citando|citad[oa]s?|cited|quoted)\s", RegexOptions.CultureInvariant)]
+    private static partial Regex RelativeClause();
 
     [GeneratedRegex(@"^(?:an?|the)?\s*(?:\w+\s+)?reports?\s+(?:from|in|by|of)\s+(?<source>.+)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ReportFrom();

@@ -9,14 +9,40 @@ internal sealed partial class SpeakerResolver
     private readonly List<Person> people = [];
     private readonly List<(int Offset, Person Person)> mentions = [];
     private readonly List<Speaker> groups = [];
+    private readonly List<(int Offset, Speaker Speaker)> anonymous = [];
+    private readonly List<Speaker> roleSpeakers = [];
     private readonly string text;
     private readonly IReadOnlyList<Quote> quotes;
 
-    public SpeakerResolver(string text, IReadOnlyList<Quote> quotes)
+    public SpeakerResolver(string text, IReadOnlyList<Quote> quotes, string? title = null)
     {
         this.text = text;
         this.quotes = quotes;
+        if (!string.IsNullOrWhiteSpace(title))
+        {
+            SeedFromTitle(title);
+        }
+
         FindPeople();
+    }
+
+    /// <summary>Full names in the headline ("Sheinbaum Rejects …" seldom, "Claudia Sheinbaum Rejects …" often) are
+    /// people the text may name only by surname; they are mentioned "before" the text (offset -1).</summary>
+    private void SeedFromTitle(string title)
+    {
+        foreach (Match match in CapitalisedRun().Matches(title))
+        {
+            var words = match.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(Bare).ToList();
+            for (var i = 0; i + 1 < words.Count; i++)
+            {
+                if (Lexicon.GenderOfFirstName(words[i]) != Gender.Unknown && SpeakerPhrase.IsPersonalNameWord(words[i + 1]))
+                {
+                    var name = $"{words[i]} {words[i + 1]}";
+                    Register(new SpeakerMention(MentionForm.FullName, SpeakerKind.Person, name, null, Lexicon.GenderOfFirstName(words[i])), -1);
+                    break;
+                }
+            }
+        }
     }
 
     public Speaker? Resolve(SpeakerMention mention, int offset, Speaker? previous)
@@ -24,7 +50,13 @@ internal sealed partial class SpeakerResolver
         switch (mention.Form)
         {
             case MentionForm.Group:
-                return Canonical(mention);
+                var group = Canonical(mention);
+                if (group.Kind == SpeakerKind.AnonymousSource)
+                {
+                    anonymous.Add((offset, group));
+                }
+
+                return group;
             case MentionForm.Implicit:
                 return previous ?? Nearest(offset, Gender.Unknown)?.ToSpeaker();
             case MentionForm.Pronoun when mention.Gender == Gender.Unknown:
@@ -32,12 +64,66 @@ internal sealed partial class SpeakerResolver
             case MentionForm.Pronoun:
                 return Nearest(offset, mention.Gender)?.ToSpeaker();
             case MentionForm.RoleOnly:
-                return ByRole(mention.Role ?? mention.Name, offset)?.ToSpeaker();
+                var role = mention.Role ?? mention.Name;
+                // "A U.S. official said …" then "the official said": the same unnamed source, even with others between.
+                var source = anonymous.Where(a => a.Offset < offset && SharesHead(a.Speaker.Name, role))
+                    .OrderByDescending(a => a.Offset).Select(a => a.Speaker).FirstOrDefault();
+                if (source is not null)
+                {
+                    return source;
+                }
+
+                var byRole = ByRole(role, offset, mention.Gender)?.ToSpeaker();
+                if (byRole is not null)
+                {
+                    return byRole;
+                }
+
+                // "señaló el funcionario" after the secretary spoke: a generic head goes on from the last speaker.
+                if (previous is { Kind: SpeakerKind.Person or SpeakerKind.AnonymousSource } && IsGenericHead(role))
+                {
+                    return previous;
+                }
+
+                return RoleAsSpeaker(role);
             default:
                 var person = Register(mention, offset);
                 mentions.Add((offset, person));
                 return person.ToSpeaker();
         }
+    }
+
+    private static bool IsGenericHead(string role)
+    {
+        var words = role.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return words.Length <= 2 && Lexicon.AnonymousHeads.Contains(words[^1].TrimEnd('.', ','));
+    }
+
+    /// <summary>"El secretario de la Defensa Nacional afirmó …" with no name anywhere: the role is the speaker's name.</summary>
+    private Speaker? RoleAsSpeaker(string role)
+    {
+        var words = role.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length < 2 || IsGenericHead(role))
+        {
+            return null;
+        }
+
+        var existing = roleSpeakers.FirstOrDefault(r => r.Name.Equals(role, StringComparison.OrdinalIgnoreCase));
+        if (existing is not null)
+        {
+            return existing;
+        }
+
+        var speaker = new Speaker(role, role, SpeakerKind.Person);
+        roleSpeakers.Add(speaker);
+        return speaker;
+    }
+
+    private static bool SharesHead(string anonymous, string role)
+    {
+        var head = role.Split(' ', StringSplitOptions.RemoveEmptyEntries).LastOrDefault()?.TrimEnd('.', ',');
+        return head is not null && Lexicon.AnonymousHeads.Contains(head)
+            && anonymous.Split(' ').Any(w => w.TrimEnd('.', ',').Equals(head, StringComparison.OrdinalIgnoreCase));
     }
 
     private Person Register(SpeakerMention mention, int offset)
@@ -76,12 +162,14 @@ internal sealed partial class SpeakerResolver
 
     private static Gender Opposite(Gender gender) => gender == Gender.Male ? Gender.Female : Gender.Male;
 
-    private Person? ByRole(string role, int offset)
+    private Person? ByRole(string role, int offset, Gender gender)
     {
         var wanted = Words(role);
         var nationality = wanted.FirstOrDefault(Lexicon.Nationalities.Contains);
         var head = wanted.Where(w => !Lexicon.Nationalities.Contains(w)).ToList();
-        var candidates = people.Where(p => p.Role is not null && Matches(Words(p.Role), head, nationality)).ToList();
+        // "la mandataria" is not the male president mentioned last.
+        var candidates = people.Where(p => p.Role is not null && Matches(Words(p.Role), head, nationality)
+            && (gender == Gender.Unknown || p.Gender != Opposite(gender))).ToList();
         if (candidates.Count == 0)
         {
             return null;
@@ -101,8 +189,12 @@ internal sealed partial class SpeakerResolver
             var bare = role.Where(w => !Lexicon.Nationalities.Contains(w) && w is not ("U.S." or "US")).ToList();
             var joined = string.Join(' ', bare);
             var wanted = string.Join(' ', head.Where(w => w is not ("U.S." or "US")));
+            // "the secretary of defense" is the "Defense Secretary": the same role words in another order.
+            var roleWords = bare.Select(w => w.TrimEnd(',', '.')).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            var wantedWords = head.Where(w => w is not ("U.S." or "US" or "of" or "de" or "del")).Select(w => w.TrimEnd(',', '.')).ToList();
             return wanted.Length > 0 && (joined.Contains(wanted, StringComparison.OrdinalIgnoreCase)
-                || Synonym(wanted).Any(s => joined.Contains(s, StringComparison.OrdinalIgnoreCase)));
+                || Synonym(wanted).Any(s => joined.Contains(s, StringComparison.OrdinalIgnoreCase))
+                || (wantedWords.Count >= 2 && wantedWords.All(roleWords.Contains)));
         }
 
         static IEnumerable<string> Synonym(string role) => role.ToUpperInvariant() switch
@@ -145,6 +237,13 @@ internal sealed partial class SpeakerResolver
             }
 
             var words = match.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
+            // "… el general Ricardo Trevilla. Agregó que …": a sentence ends inside the capitalised run.
+            var stop = words.FindIndex(w => w.EndsWith('.') && w.Length > 3 && !TextLayout.IsAbbreviationWord(w) && !w[..^1].Contains('.', StringComparison.Ordinal));
+            if (stop >= 0)
+            {
+                words = words.Take(stop + 1).ToList();
+            }
+
             var lead = words.TakeWhile(w => !SpeakerPhrase.IsPersonalNameWord(Bare(w))).Count();
             var name = words.Skip(lead).Select(Bare).TakeWhile(SpeakerPhrase.IsPersonalNameWord).ToList();
             if (name.Count < 2)

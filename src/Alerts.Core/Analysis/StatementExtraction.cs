@@ -4,7 +4,7 @@ namespace Alerts.Analysis;
 
 /// <summary>One pass of <see cref="StatementExtractor"/> over one article; holds the state a reader keeps in mind
 /// (who spoke last, which quotation is still open).</summary>
-internal sealed partial class StatementExtraction(string text, ExtractionLimits limits)
+internal sealed partial class StatementExtraction(string text, ExtractionLimits limits, string? title = null)
 {
     private readonly IReadOnlyList<TextRange> paragraphs = TextLayout.Paragraphs(text);
     private readonly List<ExtractedStatement> found = [];
@@ -22,7 +22,7 @@ internal sealed partial class StatementExtraction(string text, ExtractionLimits 
     public IReadOnlyList<ExtractedStatement> Run()
     {
         quotes = TextLayout.Quotes(text, paragraphs);
-        resolver = new SpeakerResolver(text, quotes);
+        resolver = new SpeakerResolver(text, quotes, title);
         for (var p = 0; p < paragraphs.Count; p++)
         {
             paragraphSpeaker = null;
@@ -184,6 +184,11 @@ internal sealed partial class StatementExtraction(string text, ExtractionLimits 
         var endOffset = lastPart.InnerStart + text[lastPart.InnerStart..lastPart.InnerEnd].TrimEnd().TrimEnd(',').Length;
         var kind = speaker.Kind == SpeakerKind.Media ? StatementKind.Report : StatementKind.Direct;
         Add(speaker, joined, kind, offset, endOffset - offset, chain.Paragraph);
+        if (chain.Attribution is { } said && said.End > said.Offset)
+        {
+            var range = new TextRange(said.Offset, said.End);
+            ReadParticiple(range, TextLayout.Tokens(text, range).Where(t => t.Word.Length > 0).ToList(), chain.Paragraph, speaker);
+        }
     }
 
     private static string Join(List<string> parts)
@@ -211,6 +216,12 @@ internal sealed partial class StatementExtraction(string text, ExtractionLimits 
 
         var context = text[paragraphs[paragraph].Start..paragraphs[paragraph].End];
         var previous = paragraph > 0 ? text[paragraphs[paragraph - 1].Start..paragraphs[paragraph - 1].End] : null;
+        if (paragraph > 1 && found.Any(s => s.Speaker == speaker && paragraphs[paragraph - 1].Contains(s.Offset)))
+        {
+            // The speaker goes on from their own statement in the paragraph before: the subject is still the one
+            // that paragraph answered, so the context reaches one paragraph further back.
+            previous = text[paragraphs[paragraph - 2].Start..paragraphs[paragraph - 1].End];
+        }
         found.Add(new ExtractedStatement(speaker, statement, kind, offset, length, context, previous));
         lastSpeaker = speaker;
         paragraphSpeaker = speaker;
@@ -245,7 +256,31 @@ internal sealed partial class StatementExtraction(string text, ExtractionLimits 
             {
                 var after = tokens.Skip(1).ToList();
                 var upTo = after.FindIndex(t => t.EndsClause);
+                // "…”, explicó el portavoz del Pentágono, Sean Parnell, en un comunicado": the name after the comma
+                // belongs to the speaker phrase.
+                var next = upTo < 0 ? -1 : after.FindIndex(upTo + 1, t => t.EndsClause);
+                var nameEnd = next < 0 ? after.Count - 1 : next;
+                if (upTo >= 0 && upTo + 1 < after.Count && nameEnd - upTo <= 4
+                    && after.Skip(upTo + 1).Take(nameEnd - upTo).All(t => SpeakerPhrase.IsPersonalNameWord(t.Word) || Lexicon.Particles.Contains(t.Word)))
+                {
+                    upTo = nameEnd;
+                }
+
+                else if (upTo >= 0 && upTo + 1 < after.Count && Lexicon.Determiners.Contains(after[upTo + 1].Word)
+                    && after.Count - upTo <= 12 && after.Skip(upTo + 1).SkipLast(1).All(t => !t.EndsClause))
+                {
+                    upTo = after.Count - 1; // "…,” said David Mora, a security analyst at the Crisis Group."
+                }
+
                 var phraseTokens = upTo >= 0 ? after.Take(upTo + 1).ToList() : after;
+                // "—dijo García Harfuch a los periodistas—", "afirmó la mandataria en su conferencia", "said Mora in a
+                // statement": listener and circumstances are no part of the speaker.
+                var cut = CircumstanceStart(phraseTokens);
+                if (cut > 0)
+                {
+                    phraseTokens = phraseTokens.Take(cut).ToList();
+                }
+
                 var phrase = phraseTokens.Count == 0 ? null : Slice(phraseTokens[0].Start, phraseTokens[^1].End);
                 var mention = phrase is null ? null : SpeakerPhrase.Parse(phrase);
                 return new Attribution(mention ?? SpeakerMention.Implicit, tokens[0].Start, sentence.End);
@@ -262,6 +297,31 @@ internal sealed partial class StatementExtraction(string text, ExtractionLimits 
         }
 
         return null;
+    }
+
+    private static int CircumstanceStart(List<Token> phrase)
+    {
+        for (var k = 1; k < phrase.Count; k++)
+        {
+            var word = phrase[k].Word;
+            var next = k + 1 < phrase.Count ? phrase[k + 1].Word : "";
+            var listener = word is "a" or "to" or "ante" && (Lexicon.ListenerNouns.Contains(next) || next is "los" or "las" or "la" or "the"
+                || (word != "to" && SpeakerPhrase.IsCapitalized(next)));
+            var circumstance = (word is "en" or "in" or "at" or "during" or "durante" or "desde" or "from" or "on" or "tras" or "after"
+                && !phrase[k - 1].EndsClause && !SpeakerPhrase.IsCapitalized(next) && next is not ("de" or "of"))
+                || word is "al" or "luego" or "before" or "while" or "mientras";
+            if (listener || circumstance)
+            {
+                return k;
+            }
+
+            if (phrase[k].EndsClause)
+            {
+                return -1;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>"Rubio said: “…”" / "She added, “…”" / "Según la vocera: «…»".</summary>
@@ -338,6 +398,17 @@ internal sealed partial class StatementExtraction(string text, ExtractionLimits 
             return 2;
         }
 
+        // "En palabras del analista X", "in the words of X"
+        if (i + 2 < tokens.Count && Is(tokens[i], "en") && Is(tokens[i + 1], "palabras") && tokens[i + 2].Word is "de" or "del")
+        {
+            return 3;
+        }
+
+        if (i + 3 < tokens.Count && Is(tokens[i], "in") && Is(tokens[i + 1], "the") && Is(tokens[i + 2], "words") && Is(tokens[i + 3], "of"))
+        {
+            return 4;
+        }
+
         return i + 2 < tokens.Count && Is(tokens[i], "de") && Is(tokens[i + 1], "acuerdo") && Is(tokens[i + 2], "con") ? 3 : 0;
     }
 
@@ -378,6 +449,12 @@ internal sealed partial class StatementExtraction(string text, ExtractionLimits 
             }
 
             var subject = Subject(tokens, v);
+            if (subject is { } relative && relative.Start > 0 && tokens[relative.Start - 1].Word is "which" or "whom" or "whose" or "cual" or "cuales")
+            {
+                // "The group, which the State Department says is a terrorist organization, …": an aside, not a statement.
+                continue;
+            }
+
             if (subject is { } s)
             {
                 var speaker = resolver.Resolve(s.Mention, tokens[s.Start].Start, lastSpeaker);
@@ -389,6 +466,25 @@ internal sealed partial class StatementExtraction(string text, ExtractionLimits 
                 var trailing = s.Start > 0 && tokens[s.Start - 1].EndsClause && IsAdjunctOnly(tokens, v);
                 var range = trailing ? ClauseBefore(sentence, tokens[s.Start - 1]) : Complement(tokens, v, sentence);
                 if (range is { } r && Emit(speaker, r, paragraph))
+                {
+                    return;
+                }
+
+                if (range is null && EndsWithColon(sentence.End))
+                {
+                    // "Vanda Felbab-Brown said in an interview:" announces the quotation in the next paragraph.
+                    paragraphSpeaker = speaker;
+                    lastSpeaker = speaker;
+                    return;
+                }
+
+                continue;
+            }
+
+            if (v == 0 && tokens.Count > 2 && Lexicon.Complementizers.Contains(tokens[1].Word) && lastSpeaker is not null)
+            {
+                // Spanish drops a known subject: "Agregó que …" goes on from the last speaker.
+                if (Emit(lastSpeaker, Complement(tokens, 0, sentence), paragraph))
                 {
                     return;
                 }
@@ -406,6 +502,40 @@ internal sealed partial class StatementExtraction(string text, ExtractionLimits 
                     return;
                 }
             }
+        }
+
+        ReadParticiple(sentence, tokens, paragraph, null);
+    }
+
+    /// <summary>"Trump has threatened to send troops, saying the cartels run Mexico." / "…,” Sheinbaum said, adding that
+    /// Mexico would defend itself.": what the participle introduces is said by the clause's subject.</summary>
+    private void ReadParticiple(TextRange sentence, List<Token> tokens, int paragraph, Speaker? speaker)
+    {
+        var p = tokens.FindIndex(1, t => Lexicon.Participles.Contains(t.Word));
+        if (p < 1 || !tokens[p - 1].EndsClause || p + 3 >= tokens.Count || InsideQuote(tokens[p].Start))
+        {
+            return;
+        }
+
+        if (speaker is null)
+        {
+            var subject = LeadingSubject(tokens, p - 1);
+            speaker = subject is { } s ? resolver.Resolve(s.Mention, tokens[s.Start].Start, lastSpeaker) : null;
+        }
+
+        var from = p + 1;
+        if (Lexicon.Complementizers.Contains(tokens[from].Word))
+        {
+            from++;
+        }
+        else if (Lexicon.WeakParticiples.Contains(tokens[p].Word))
+        {
+            return; // "adding a new name", "noting the date": an object, not speech
+        }
+
+        if (speaker is not null && from < tokens.Count)
+        {
+            Emit(speaker, Trimmed(new TextRange(tokens[from].Start, sentence.End)), paragraph);
         }
     }
 
@@ -476,13 +606,57 @@ internal sealed partial class StatementExtraction(string text, ExtractionLimits 
         }
 
         var start = tokens[end].EndsClause ? AppositiveStart(tokens, end) : NounPhraseStart(tokens, end);
+        if (tokens[end].EndsClause && (start > end || end - start + 1 > limits.MaxSpeakerWords))
+        {
+            return RelativeClauseSubject(tokens, end);
+        }
+
         if (start > end || end - start + 1 > limits.MaxSpeakerWords)
         {
             return null;
         }
 
+        // "A spokesperson for Mexico's Defense Ministry", "Officials at the Department of …", "un vocero de la
+        // Cancillería": the person speaks for the organisation, and is the speaker.
+        if (start >= 2 && tokens[start - 1].Word is "for" or "at" or "of" or "with" or "de" or "del" && !tokens[start - 2].EndsClause
+            && (Lexicon.AnonymousHeads.Contains(tokens[start - 2].Word) || Lexicon.IsRoleWord(tokens[start - 2].Word)))
+        {
+            var head = NounPhraseStart(tokens, start - 2);
+            if (head <= start - 2 && end - head + 1 <= limits.MaxSpeakerWords)
+            {
+                start = head;
+            }
+        }
+
         var mention = SpeakerPhrase.Parse(Slice(tokens[start].Start, tokens[end].End));
+        if (mention is null && tokens[end].EndsClause)
+        {
+            return RelativeClauseSubject(tokens, end);
+        }
+
         return mention is null ? null : (mention, start);
+    }
+
+    /// <summary>"The official, who spoke on condition of anonymity because …, said": the phrase before the relative
+    /// clause, however long the clause.</summary>
+    private (SpeakerMention Mention, int Start)? RelativeClauseSubject(List<Token> tokens, int end)
+    {
+        for (var w = end - 1; w >= 1; w--)
+        {
+            if (tokens[w].Word is "who" or "quien" or "quienes" or "que" && tokens[w - 1].EndsClause)
+            {
+                var start = NounPhraseStart(tokens, w - 1);
+                if (start > w - 1 || w - start > limits.MaxSpeakerWords)
+                {
+                    return null;
+                }
+
+                var mention = SpeakerPhrase.Parse(Slice(tokens[start].Start, tokens[w - 1].End));
+                return mention is null ? null : (mention, start);
+            }
+        }
+
+        return null;
     }
 
     private (SpeakerMention Mention, int Start)? LeadingSubject(List<Token> tokens, int before)
@@ -517,12 +691,19 @@ internal sealed partial class StatementExtraction(string text, ExtractionLimits 
                 break;
             }
 
-            if (Lexicon.Determiners.Contains(tokens[k].Word))
+            if (Lexicon.Determiners.Contains(tokens[k].Word) && !InNameParticles(tokens, k))
             {
+                // "El secretario de la Defensa Nacional": "de la" inside a title, not the phrase's article.
+                if (k >= 2 && tokens[k - 1].Word is "de" or "of" && !tokens[k - 2].EndsClause && Lexicon.IsRoleWord(tokens[k - 2].Word))
+                {
+                    k -= 2;
+                    continue;
+                }
+
                 return k;
             }
 
-            if (!IsNounPhraseWord(tokens, k))
+            if (!IsNounPhraseWord(tokens, k) && !InNameParticles(tokens, k))
             {
                 break;
             }
@@ -563,6 +744,30 @@ internal sealed partial class StatementExtraction(string text, ExtractionLimits 
         return head;
     }
 
+    /// <summary>"de la" in "Juan Ramón de la Fuente": particles between capitalised name words.</summary>
+    private static bool InNameParticles(List<Token> tokens, int k)
+    {
+        if (!Lexicon.Particles.Contains(tokens[k].Word) || tokens[k].EndsClause)
+        {
+            return false;
+        }
+
+        var before = k - 1;
+        while (before >= 0 && Lexicon.Particles.Contains(tokens[before].Word))
+        {
+            before--;
+        }
+
+        var after = k + 1;
+        while (after < tokens.Count && Lexicon.Particles.Contains(tokens[after].Word))
+        {
+            after++;
+        }
+
+        return before >= 0 && after < tokens.Count && before >= k - 2 && after <= k + 2
+            && SpeakerPhrase.IsPersonalNameWord(tokens[before].Word) && SpeakerPhrase.IsPersonalNameWord(tokens[after].Word);
+    }
+
     private static bool IsNounPhraseWord(List<Token> tokens, int k)
     {
         var word = tokens[k].Word;
@@ -571,7 +776,8 @@ internal sealed partial class StatementExtraction(string text, ExtractionLimits 
             return !Lexicon.NotNames.Contains(word) || Lexicon.Honorifics.Contains(word);
         }
 
-        if (Lexicon.IsRoleWord(word) || Lexicon.Ordinals.Contains(word) || Lexicon.AnonymousHeads.Contains(word))
+        if (Lexicon.IsRoleWord(word) || Lexicon.Ordinals.Contains(word) || Lexicon.AnonymousHeads.Contains(word)
+            || Lexicon.Nationalities.Contains(word) || Lexicon.LeadingOrganizationHeads.Contains(word))
         {
             return true;
         }
@@ -616,9 +822,17 @@ internal sealed partial class StatementExtraction(string text, ExtractionLimits 
     {
         var i = verb + 1;
         var hasColon = text[tokens[verb].End - 1] == ':';
-        if (Lexicon.ListenerVerbs.Contains(tokens[verb].Word))
+        var listener = Lexicon.ListenerVerbs.Contains(tokens[verb].Word);
+        if (listener)
         {
             i = SkipListener(tokens, i);
+        }
+
+        // "told reporters traveling with him", "said in an interview:", "warned citizens against travel": circumstances
+        // only, nothing said.
+        if (i < tokens.Count && IsCircumstanceOnly(tokens, i))
+        {
+            return null;
         }
 
         var that = -1;
@@ -637,7 +851,16 @@ internal sealed partial class StatementExtraction(string text, ExtractionLimits 
         }
 
         var adjunctFirst = i < tokens.Count && (Lexicon.Prepositions.Contains(tokens[i].Word) || tokens[i].Word.EndsWith("ly", StringComparison.Ordinal));
-        if (that >= 0 && (that == i || adjunctFirst))
+        // "afirmó este lunes que", "declaró en Washington que", "told a Senate panel that": only circumstances or a
+        // listener stand between the verb and "that".
+        var adjunctRun = that > i && Enumerable.Range(i, that - i).All(t => IsAdjunctWord(tokens, t));
+        var listenerRun = listener && that > i && that - i <= 4;
+        if (listener && i < tokens.Count && that < 0 && (Lexicon.Prepositions.Contains(tokens[i].Word) || tokens[i].Word is "against" or "about" or "of" or "contra" or "sobre"))
+        {
+            return null;
+        }
+
+        if (that >= 0 && (that == i || adjunctFirst || adjunctRun || listenerRun))
         {
             i = that + 1;
         }
@@ -649,6 +872,12 @@ internal sealed partial class StatementExtraction(string text, ExtractionLimits 
             }
 
             i = SkipAdjuncts(tokens, i);
+            // "respondió este martes a las declaraciones de …", "responded to the report": an object, not speech.
+            if (i < tokens.Count && (Lexicon.Prepositions.Contains(tokens[i].Word) || tokens[i].Word is "about" or "sobre" or "contra" or "against"
+                    || (tokens[i].Word == "a" && i + 1 < tokens.Count && (tokens[i + 1].Word is "la" or "las" or "los" or "el" || SpeakerPhrase.IsCapitalized(tokens[i + 1].Word)))))
+            {
+                return null;
+            }
         }
 
         if (i >= tokens.Count)
@@ -665,6 +894,41 @@ internal sealed partial class StatementExtraction(string text, ExtractionLimits 
         }
 
         return Trimmed(new TextRange(start, sentence.End));
+    }
+
+    private static bool IsCircumstanceOnly(List<Token> tokens, int i)
+    {
+        var first = tokens[i].Word;
+        if (!(Lexicon.Prepositions.Contains(first) || first.EndsWith("ing", StringComparison.Ordinal)) || tokens.Count - i > 8)
+        {
+            return false;
+        }
+
+        for (var t = i; t < tokens.Count; t++)
+        {
+            var word = tokens[t].Word;
+            var circumstance = Lexicon.Prepositions.Contains(word) || Lexicon.AdjunctWords.Contains(word) || Lexicon.TimeWords.Contains(word)
+                || Lexicon.ListenerNouns.Contains(word) || Lexicon.Determiners.Contains(word) || SpeakerPhrase.IsCapitalized(word)
+                || word.EndsWith("ing", StringComparison.Ordinal) || IsYear(word) || word is "of" or "for";
+            if (!circumstance)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsAdjunctWord(List<Token> tokens, int t)
+    {
+        var word = tokens[t].Word;
+        // Spanish "declaró a Fox News que", "dijo a los periodistas que": a listener after "a".
+        var spanishListener = word is "a" or "ante" && t + 1 < tokens.Count
+            && (SpeakerPhrase.IsCapitalized(tokens[t + 1].Word) || tokens[t + 1].Word is "los" or "las" or "la" or "periodistas" or "medios");
+        return !tokens[t].EndsClause && (spanishListener || Lexicon.Prepositions.Contains(word) || Lexicon.TimeWords.Contains(word) || IsYear(word)
+            || Lexicon.Auxiliaries.Contains(word) || Lexicon.AdjunctWords.Contains(word)
+            || (SpeakerPhrase.IsCapitalized(word) && !Lexicon.NotNames.Contains(word) && t > 0
+                && (Lexicon.Prepositions.Contains(tokens[t - 1].Word) || tokens[t - 1].Word is "a" or "ante" || SpeakerPhrase.IsCapitalized(tokens[t - 1].Word))));
     }
 
     private static int SkipListener(List<Token> tokens, int i)
@@ -699,6 +963,11 @@ internal sealed partial class StatementExtraction(string text, ExtractionLimits 
             }
         }
 
+        if (k > j && k < tokens.Count && Lexicon.ListenerNouns.Contains(tokens[k].Word))
+        {
+            k++;
+        }
+
         return k > j ? k : i;
     }
 
@@ -713,7 +982,7 @@ internal sealed partial class StatementExtraction(string text, ExtractionLimits 
                 continue;
             }
 
-            if (i + 1 < tokens.Count && (Lexicon.Prepositions.Contains(word) || word is "last" or "this" or "el")
+            if (i + 1 < tokens.Count && (Lexicon.Prepositions.Contains(word) || word is "last" or "this" or "el" or "este" or "esta")
                 && (Lexicon.TimeWords.Contains(tokens[i + 1].Word) || IsYear(tokens[i + 1].Word)))
             {
                 i += 2;
@@ -790,6 +1059,17 @@ internal sealed partial class StatementExtraction(string text, ExtractionLimits 
     private static bool IsYear(string word) => word.Length == 4 && word.All(char.IsDigit);
 
     private static int WordCount(string s) => s.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+
+    private bool EndsWithColon(int end)
+    {
+        var k = end - 1;
+        while (k >= 0 && char.IsWhiteSpace(text[k]))
+        {
+            k--;
+        }
+
+        return k >= 0 && text[k] == ':';
+    }
 
     private bool IsBlank(int start, int end)
         => end <= start || text[start..end].All(c => char.IsWhiteSpace(c) || c is ',' or '\u2014');

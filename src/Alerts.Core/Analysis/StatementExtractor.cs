@@ -26,10 +26,14 @@ public sealed class StatementExtractor
 {
     private readonly ExtractionLimits limits = new(MaxSpeakerWords: 16, MinStatementWords: 3);
 
-    public IReadOnlyList<ExtractedStatement> Extract(string text)
+    public IReadOnlyList<ExtractedStatement> Extract(string text) => Extract(text, null);
+
+    /// <param name="title">The headline, whose full names seed speaker resolution ("Sheinbaum" in the text is the
+    /// "Claudia Sheinbaum" of the headline).</param>
+    public IReadOnlyList<ExtractedStatement> Extract(string text, string? title)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return new StatementExtraction(text, limits).Run();
+        return new StatementExtraction(text, limits, title).Run();
     }
 }
 

@@ -56,6 +56,11 @@ internal static class TextLayout
         for (var p = 0; p < paragraphs.Count; p++)
         {
             var range = paragraphs[p];
+            if (DialogueQuotes(text, p, range, quotes))
+            {
+                continue;
+            }
+
             var open = -1;
             var closer = '\0';
             for (var i = range.Start; i < range.End; i++)
@@ -69,6 +74,9 @@ internal static class TextLayout
                         '"' => '"',
                         '\u00AB' => '\u00BB',
                         '\u2018' when IsOpeningSingle(text, i, range) => '\u2019',
+                        // A straight single quote opens a quotation only where one starts a paragraph or follows a
+                        // colon: elsewhere it is far more often an apostrophe.
+                        '\'' when IsOpeningSingle(text, i, range) && (i == range.Start || AfterColon(text, i, range)) => '\'',
                         _ => '\0',
                     };
                     if (closer != '\0')
@@ -82,7 +90,7 @@ internal static class TextLayout
                 var closes = c == closer
                     || (closer == '\u201D' && c == '"')
                     || (closer == '"' && c == '\u201D');
-                if (closer == '\u2019' && c == '\u2019')
+                if (closer is '\u2019' or '\'' && c == closer)
                 {
                     closes = i + 1 >= range.End || !char.IsLetter(text[i + 1]);
                 }
@@ -225,6 +233,53 @@ internal static class TextLayout
         }
 
         return (start, end);
+    }
+
+    /// <summary>Spanish dialogue: "—No necesitamos tropas —dijo el secretario—. Tenemos la capacidad." The dash that
+    /// opens the paragraph opens the quotation, " —" closes it, and what follows the attribution's closing dash goes on
+    /// with it.</summary>
+    private static bool DialogueQuotes(string text, int p, TextRange range, List<Quote> quotes)
+    {
+        if (text[range.Start] != '\u2014' || range.Length < 4)
+        {
+            return false;
+        }
+
+        var close = text.IndexOf(" \u2014", range.Start + 1, range.Length - 1, StringComparison.Ordinal);
+        if (close < 0)
+        {
+            quotes.Add(new Quote(p, range.Start, range.Start + 1, range.End, range.End, true));
+            return true;
+        }
+
+        quotes.Add(new Quote(p, range.Start, range.Start + 1, close, close + 2, true));
+        var resume = text.IndexOf('\u2014', close + 2, range.End - (close + 2));
+        if (resume > 0)
+        {
+            var inner = resume + 1;
+            while (inner < range.End && (char.IsWhiteSpace(text[inner]) || text[inner] is '.' or ','))
+            {
+                inner++;
+            }
+
+            if (inner < range.End)
+            {
+                quotes.Add(new Quote(p, resume, inner, range.End, range.End, true));
+            }
+        }
+
+        return true;
+    }
+
+    private static bool AfterColon(string text, int i, TextRange range)
+    {
+        var k = i - 1;
+        while (k > range.Start && char.IsWhiteSpace(text[k]))
+        {
+            k--;
+        }
+
+        return k >= range.Start && text[k] == ':';
     }
 
     private static bool IsOpeningSingle(string text, int i, TextRange range)

@@ -12,6 +12,21 @@ public sealed class TopicProfile
     public IReadOnlyList<string> Places { get; set; } = [];
     public IReadOnlyList<string> Exclusions { get; set; } = [];
 
+    /// <summary>This profile with every list it leaves empty taken from <paramref name="defaults"/>: a setting such as
+    /// Analysis__Topic__Exclusions__0 replaces the default exclusions and keeps the default actions, actors and places.</summary>
+    public TopicProfile WithDefaults(TopicProfile defaults)
+    {
+        ArgumentNullException.ThrowIfNull(defaults);
+        return new TopicProfile
+        {
+            Name = string.IsNullOrWhiteSpace(Name) ? defaults.Name : Name,
+            Actions = Actions.Count > 0 ? Actions : defaults.Actions,
+            Actors = Actors.Count > 0 ? Actors : defaults.Actors,
+            Places = Places.Count > 0 ? Places : defaults.Places,
+            Exclusions = Exclusions.Count > 0 ? Exclusions : defaults.Exclusions,
+        };
+    }
+
     /// <summary>U.S. military force against cartels in or near Mexico, and Mexico's answers to it.</summary>
     public static TopicProfile UsMexicoMilitaryAction { get; } = new()
     {
@@ -28,7 +43,12 @@ public sealed class TopicProfile
             "militar*|1", "tropas|1", "soldados|0.9", "ejército|0.8", "fuerzas armadas|1", "fuerzas especiales|1",
             "marina|0.6", "armada|0.6", "invasión|1", "invadir|1", "intervención|0.8", "intervenir|0.8", "soberanía|0.8",
             "ataque*|0.6", "bombarde*|0.8", "dron*|0.8", "uso de la fuerza|1", "pentágono|0.7",
-            "organizaciones terroristas|0.5", "terroristas|0.4", "guerra|0.6",
+            "organizaciones terroristas|0.5", "terroristas|0.4", "guerra|0.6", "incursion*|0.8", "incursión|0.8",
+            "incursiones|0.8", "operaciones|0.3", "fuerza militar|1", "acción militar|1", "acción unilateral|0.6",
+            "despleg*|0.4", "deploy*|0.4", "national guard|0.4", "guardia nacional|0.3", "drug lab*|0.3",
+            "strike|0.6", "attack|0.5", "attacks|0.5", "atacar|0.6", "sovereign|0.6", "soberano|0.6", "soberana|0.6",
+            "interference|0.5", "injerencia|0.5", "protectorate|0.8", "protectorado|0.8", "act alone|0.5",
+            "actuar solo|0.5", "actuar sola|0.5", "intervencion|0.8",
         ],
         Actors =
         [
@@ -46,7 +66,8 @@ public sealed class TopicProfile
         Exclusions =
         [
             "trade", "tariff*", "arancel*", "extradit*", "extradición", "venezuela*", "maduro", "election*", "elección",
-            "reward", "recompensa", "immigration", "migración",
+            "reward", "recompensa", "immigration", "migración", "comercial", "comercio", "exportacion*", "importacion*",
+            "export*", "import*", "t-mec", "usmca", "steel", "acero",
         ],
     };
 }

@@ -18,21 +18,24 @@ public sealed class TopicScorer
     private const double TitleWeight = 0.25;
     private const double TitleCap = 0.3;
     private const double NoActionCap = 0.3;
+    private const double PreviousOnlyCap = 0.45;
     private const double ExclusionFactor = 0.4;
     private const double Saturation = 1.2;
 
-    private static readonly Regex Anaphora = new(@"\b(it|its|it’s|it's|they|them|their|this|that|these|those|esto|eso|ello|ellos)\b",
+    private static readonly Regex Anaphora = new(@"\b(it|its|it’s|it's|they|them|their|(?:this|that)(?!\s+(?:year|week|month|morning|afternoon|evening|time)\b)|these|those|such|esto|eso|ello|ellos|esa|ese|tal)\b",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
     private readonly List<Term> actions;
     private readonly List<Term> others;
+    private readonly HashSet<Term> actors;
     private readonly List<Term> exclusions;
 
     public TopicScorer(TopicProfile profile)
     {
         ArgumentNullException.ThrowIfNull(profile);
         actions = profile.Actions.Select(t => Term.Parse(t, 1.0)).ToList();
-        others = profile.Actors.Select(t => Term.Parse(t, 0.6)).Concat(profile.Places.Select(t => Term.Parse(t, 0.5))).ToList();
+        actors = profile.Actors.Select(t => Term.Parse(t, 0.6)).ToHashSet();
+        others = actors.Concat(profile.Places.Select(t => Term.Parse(t, 0.5))).ToList();
         exclusions = profile.Exclusions.Select(t => Term.Parse(t, 1.0)).ToList();
     }
 
@@ -48,7 +51,8 @@ public sealed class TopicScorer
         var cues = new List<string>();
         var previousWeight = Anaphora.IsMatch(statement) ? AnaphoricPreviousWeight : PreviousWeight;
         double sum = 0, titleSum = 0;
-        bool actionInStatement = false, actionInContext = false;
+        bool actionInStatement = false, actionInContext = false, actionInParagraph = false, actionInTitle = false, othersInStatement = false;
+        var anaphoric = Anaphora.IsMatch(statement);
         foreach (var (term, isAction) in actions.Select(a => (a, true)).Concat(others.Select(o => (o, false))))
         {
             if (term.Matches(statement))
@@ -56,12 +60,14 @@ public sealed class TopicScorer
                 sum += term.Weight;
                 cues.Add(term.Text);
                 actionInStatement |= isAction;
+                othersInStatement |= !isAction && actors.Contains(term);
             }
             else if (paragraph is not null && term.Matches(paragraph))
             {
                 sum += term.Weight * ParagraphWeight;
                 cues.Add("paragraph:" + term.Text);
                 actionInContext |= isAction;
+                actionInParagraph |= isAction;
             }
             else if (previousParagraph is not null && term.Matches(previousParagraph))
             {
@@ -73,6 +79,7 @@ public sealed class TopicScorer
             {
                 titleSum += term.Weight * TitleWeight;
                 cues.Add("title:" + term.Text);
+                actionInTitle |= isAction;
             }
         }
 
@@ -80,6 +87,12 @@ public sealed class TopicScorer
         if (!actionInStatement && !actionInContext)
         {
             relevance = Math.Min(relevance, NoActionCap);
+        }
+        else if (!actionInStatement && !actionInParagraph && !anaphoric && !(actionInTitle && othersInStatement))
+        {
+            // Only the paragraph before speaks of military action, nothing here points back to it, and the headline
+            // does not make the cartels or places it names the article's military subject.
+            relevance = Math.Min(relevance, PreviousOnlyCap);
         }
 
         var excluded = exclusions.FirstOrDefault(e => e.Matches(statement));

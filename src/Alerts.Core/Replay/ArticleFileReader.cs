@@ -8,7 +8,8 @@ using Alerts.Text;
 
 namespace Alerts.Replay;
 
-/// <summary>Reads an article from a file: <c>.txt</c> (first line the title, the rest the body), <c>.html</c>,
+/// <summary>Reads an article from a file: <c>.txt</c> (first line the title when it looks like a headline, the rest the
+/// body), <c>.html</c>,
 /// or <c>.json</c> in the article schema.</summary>
 public sealed class ArticleFileReader(HtmlArticleExtractor extractor)
 {
@@ -32,10 +33,24 @@ public sealed class ArticleFileReader(HtmlArticleExtractor extractor)
             default:
                 var text = TextCleaner.Clean(TextDecoder.Decode(bytes, "text/plain"));
                 var split = text.IndexOf('\n', StringComparison.Ordinal);
-                return split < 0
-                    ? Build(id, name, fileUrl, "", text, published, null)
-                    : Build(id, name, fileUrl, text[..split].Trim(), text[(split + 1)..].Trim(), published, null);
+                var first = split < 0 ? text.Trim() : text[..split].Trim();
+                return split >= 0 && LooksLikeHeadline(first)
+                    ? Build(id, name, fileUrl, first, text[(split + 1)..].Trim(), published, null)
+                    : Build(id, name, fileUrl, "", text.Trim(), published, null);
         }
+    }
+
+    /// <summary>A scraped article often starts with its opening paragraph rather than a headline: the first line is the
+    /// title only when it reads like one (short, not ending a sentence), otherwise it stays part of the text.</summary>
+    internal static bool LooksLikeHeadline(string line)
+    {
+        if (line.Length is 0 or > 160)
+        {
+            return false;
+        }
+
+        var end = line.TrimEnd('"', '\u201D', '\u2019', '\'', ' ');
+        return !end.EndsWith('.') || end.EndsWith("...", StringComparison.Ordinal);
     }
 
     private static Article Build(string id, string name, Uri fileUrl, string title, string text, DateTimeOffset published, string? language) => new()

@@ -95,4 +95,20 @@ public sealed class ArticleAnalyzerTests
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         return new ServiceCollection().AddLogging().AddAlertsAnalysis(configuration).BuildServiceProvider();
     }
+
+    [Fact]
+    public void AddAlertsAnalysis_TopicExclusionsConfigured_ReplacesOnlyThatList()
+    {
+        using var provider = Services(new()
+        {
+            ["Analysis:Topic:Exclusions:0"] = "harbour",
+            ["Analysis:Topic:Places:0"] = "atlantis",
+        });
+
+        var scorer = provider.GetRequiredService<TopicScorer>();
+
+        Assert.True(scorer.Score("Troops will strike the cartels in Atlantis.", null, null, null).Relevance >= 0.5);
+        Assert.Contains("exclusion:harbour", scorer.Score("The harbour of Atlantis reopened", null, null, null).Cues);
+        Assert.Contains("exclusion:tariff", new TopicScorer(TopicProfile.UsMexicoMilitaryAction).Score("tariff talks", null, null, null).Cues);
+    }
 }

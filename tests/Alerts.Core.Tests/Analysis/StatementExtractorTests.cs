@@ -272,4 +272,237 @@ public sealed class StatementExtractorTests
     {
         Assert.Empty(Extract("In July, the agency added the Northern Front to its list of banned groups."));
     }
+
+    [Fact]
+    public void Extract_SpanishGuillemetsWithTitle_ResolvesMandatariaToPresidenta()
+    {
+        var statements = Extract(
+            "La presidenta Lucía Ortega afirmó este lunes que el país no aceptará tropas extranjeras.",
+            "\u00ABCon la soberanía no se negocia\u00BB, dijo la mandataria en Palacio Nacional.");
+
+        Assert.Equal(2, statements.Count);
+        Assert.All(statements, s => Assert.Equal("Lucía Ortega", s.Speaker.Name));
+        Assert.Equal("el país no aceptará tropas extranjeras", statements[0].Text);
+        Assert.Equal(StatementKind.Indirect, statements[0].Kind);
+        Assert.Equal("Con la soberanía no se negocia", statements[1].Text);
+    }
+
+    [Theory]
+    [InlineData("Según el canciller Juan Ramón de la Fuente, el gobierno pidió aclaraciones por escrito.")]
+    [InlineData("De acuerdo con el canciller Juan Ramón de la Fuente, el gobierno pidió aclaraciones por escrito.")]
+    public void Extract_SpanishAccordingTo_KeepsParticlesInTheName(string sentence)
+    {
+        var statement = Assert.Single(Extract(sentence));
+
+        Assert.Equal("Juan Ramón de la Fuente", statement.Speaker.Name);
+        Assert.Equal("el gobierno pidió aclaraciones por escrito", statement.Text);
+    }
+
+    [Fact]
+    public void Extract_SpanishSubjectlessVerb_ContinuesLastSpeaker()
+    {
+        var statements = Extract("\u201CNo habrá operaciones conjuntas\u201D, indicó el general Ricardo Trevilla. Agregó que la frontera seguirá vigilada.");
+
+        Assert.Equal(2, statements.Count);
+        Assert.All(statements, s => Assert.Equal("Ricardo Trevilla", s.Speaker.Name));
+        Assert.Equal("la frontera seguirá vigilada", statements[1].Text);
+    }
+
+    [Fact]
+    public void Extract_TailAttributionWithAppositiveName_NamesThePerson()
+    {
+        var statement = Assert.Single(Extract("\u201CLos cárteles son organizaciones terroristas\u201D, afirmó la vocera de la Casa Blanca, Karoline Leavitt."));
+
+        Assert.Equal(new Speaker("Karoline Leavitt", "vocera de la Casa Blanca", SpeakerKind.Person), statement.Speaker);
+    }
+
+    [Fact]
+    public void Extract_AppositiveDescription_NamesThePersonWithRole()
+    {
+        var statement = Assert.Single(Extract("Rodrigo Salazar, a former Mexican intelligence official, said the strikes would backfire badly."));
+
+        Assert.Equal("Rodrigo Salazar", statement.Speaker.Name);
+        Assert.Equal("former Mexican intelligence official", statement.Speaker.Role);
+        Assert.Equal("the strikes would backfire badly", statement.Text);
+    }
+
+    [Theory]
+    [InlineData("Hegseth told reporters.")]
+    [InlineData("Pete Hegseth told reporters traveling with him in Panama.")]
+    [InlineData("The State Department warned U.S. citizens against travel to six states.")]
+    public void Extract_ListenerOrCircumstancesOnly_IsNoStatement(string sentence)
+    {
+        Assert.Empty(Extract("Defense Secretary Pete Hegseth visited the base.", sentence));
+    }
+
+    [Fact]
+    public void Extract_TheOfficialAfterAnonymousOfficial_IsTheSameSource()
+    {
+        var statements = Extract(
+            "Rodrigo Salazar, a former intelligence official, said the raids would fail.",
+            "A U.S. official, speaking on condition of anonymity, said planning was at an early stage.",
+            "\"This is not a decision that has been made,\" the official said.");
+
+        Assert.Equal(["Rodrigo Salazar", "A U.S. official", "A U.S. official"], statements.Select(s => s.Speaker.Name));
+        Assert.Equal(SpeakerKind.AnonymousSource, statements[2].Speaker.Kind);
+    }
+
+    [Fact]
+    public void Extract_RoleInOtherWordOrder_ResolvesToEarlierFullMention()
+    {
+        var statements = Extract(
+            "U.S. Defense Secretary Pete Hegseth said drone strikes remain an option.",
+            "Asked about tariffs, the secretary of defense said trade was not his department.");
+
+        Assert.Equal(2, statements.Count);
+        Assert.Equal("Pete Hegseth", statements[1].Speaker.Name);
+    }
+
+    [Fact]
+    public void Extract_PronounAfterFullName_ResolvesToPreviousSubject()
+    {
+        var statements = Extract("Senator Ruben Gallego criticised the plan on Monday.", "He said the troops should stay home.");
+
+        Assert.Equal("Ruben Gallego", Assert.Single(statements).Speaker.Name);
+    }
+
+    [Fact]
+    public void Extract_HeadlineFullName_SeedsSurnameInText()
+    {
+        var statement = Assert.Single(Extractor.Extract("Sheinbaum said on Friday that troops would not enter.", "Claudia Sheinbaum Answers Washington"));
+
+        Assert.Equal("Claudia Sheinbaum", statement.Speaker.Name);
+    }
+
+    [Fact]
+    public void Extract_ColonThenQuoteParagraphs_AttributesMultiParagraphQuote()
+    {
+        var statements = Extract(
+            "Security analyst Vanda Ruiz said in an interview:",
+            "\"Strikes on cartel leaders have been tried before.",
+            "\"They fragment the groups and the violence gets worse.\"");
+
+        var statement = Assert.Single(statements);
+        Assert.Equal("Vanda Ruiz", statement.Speaker.Name);
+        Assert.Contains("violence gets worse", statement.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Extract_StraightSingleQuotesOpeningParagraph_AreAQuotation()
+    {
+        var statements = Extract("Senator Ruben Gallego spoke first.", "'We need Mexico as a partner, not as a target,' Gallego added.");
+
+        Assert.Equal("We need Mexico as a partner, not as a target", Assert.Single(statements).Text);
+    }
+
+    [Fact]
+    public void Extract_MediaNounBeforeOutlet_IsAReport()
+    {
+        var statement = Assert.Single(Extract("Según el diario El Universal, la Marina detectó vuelos de drones sobre el Golfo."));
+
+        Assert.Equal(new Speaker("El Universal", null, SpeakerKind.Media), statement.Speaker);
+        Assert.Equal(StatementKind.Report, statement.Kind);
+    }
+
+    [Fact]
+    public void Extract_SaidInAStatementTo_TakesTheClauseAfterThat()
+    {
+        var statement = Assert.Single(Extract("The Pentagon said in a statement to CNN that it does not comment on future operations."));
+
+        Assert.Equal(new Speaker("Pentagon", null, SpeakerKind.Organization), statement.Speaker);
+        Assert.Equal("it does not comment on future operations", statement.Text);
+    }
+
+    [Fact]
+    public void Extract_SubjectWithLongRelativeClause_IsThePhraseBeforeIt()
+    {
+        var statements = Extract(
+            "A U.S. official said strikes were possible.",
+            "The official, who spoke on condition of anonymity because he was not authorized to speak publicly, said the drones were armed.");
+
+        Assert.Equal(2, statements.Count);
+        Assert.Equal("A U.S. official", statements[1].Speaker.Name);
+        Assert.Equal("the drones were armed", statements[1].Text);
+    }
+
+    [Theory]
+    [InlineData("Hegseth told The Associated Press that the Navy would patrol the coast.", "the Navy would patrol the coast")]
+    [InlineData("Pete Hegseth told a Senate panel that the Navy would patrol the coast.", "the Navy would patrol the coast")]
+    [InlineData("El senador Tom Cotton declaró a Fox News que la Marina patrullará la costa.", "la Marina patrullará la costa")]
+    public void Extract_ListenerBeforeThat_StartsAfterThat(string sentence, string expected)
+    {
+        Assert.Equal(expected, Assert.Single(Extract("Defense Secretary Pete Hegseth spoke first.", sentence)).Text);
+    }
+
+    [Fact]
+    public void Extract_SpokespersonForOrganisation_IsAnUnnamedSourceTheLaterMentionReturnsTo()
+    {
+        var statements = Extract(
+            "A spokesperson for Mexico's Defense Ministry said the armed forces had not been notified.",
+            "Officials at the Department of Homeland Security said crossings fell in the spring.",
+            "\"There has been no request for U.S. troops,\" the spokesperson added.");
+
+        Assert.Equal(3, statements.Count);
+        Assert.Equal(new Speaker("A spokesperson for Mexico's Defense Ministry", null, SpeakerKind.AnonymousSource), statements[0].Speaker);
+        Assert.Equal(SpeakerKind.AnonymousSource, statements[1].Speaker.Kind);
+        Assert.Equal(statements[0].Speaker, statements[2].Speaker);
+    }
+
+    [Fact]
+    public void Extract_SpanishDialogueDashes_JoinsBothPartsForTheSpeaker()
+    {
+        var statements = Extract(
+            "La senadora Lilly Téllez habló con la prensa.",
+            "\u2014Los cárteles son el verdadero enemigo \u2014afirmó Téllez en su cuenta de X\u2014. No Estados Unidos.");
+
+        var statement = Assert.Single(statements);
+        Assert.Equal("Lilly Téllez", statement.Speaker.Name);
+        Assert.Equal("Los cárteles son el verdadero enemigo. No Estados Unidos.", statement.Text);
+    }
+
+    [Fact]
+    public void Extract_RoleWithNoNameInArticle_IsTheSpeakerByRole()
+    {
+        var statement = Assert.Single(Extract("El secretario de la Defensa Nacional afirmó que las tropas extranjeras no entrarán."));
+
+        Assert.Equal("secretario de la Defensa Nacional", statement.Speaker.Name);
+        Assert.Equal(SpeakerKind.Person, statement.Speaker.Kind);
+    }
+
+    [Fact]
+    public void Extract_RespondedToSomething_IsNoStatement()
+    {
+        Assert.Empty(Extract("La presidenta Claudia Sheinbaum respondió este martes a las declaraciones del presidente estadounidense."));
+    }
+
+    [Theory]
+    [InlineData("The group, which the State Department says is a terrorist organization, operates in Sinaloa.")]
+    [InlineData("The so-called cartel czar is said to be close to the president.")]
+    [InlineData("The Pentagon declined to comment.")]
+    [InlineData("Rubio did not say when the strikes would begin.")]
+    public void Extract_SpeechVerbWithoutAStatement_FindsNothing(string sentence)
+    {
+        Assert.Empty(Extract("Secretary of State Marco Rubio spoke on Monday.", sentence));
+    }
+
+    [Fact]
+    public void Extract_ParticipleAfterClause_IsAStatementOfTheSubject()
+    {
+        var statement = Assert.Single(Extract("President Donald Trump has repeatedly threatened to send troops, saying the cartels run Mexico."));
+
+        Assert.Equal("Donald Trump", statement.Speaker.Name);
+        Assert.Equal("the cartels run Mexico", statement.Text);
+    }
+
+    [Fact]
+    public void Extract_AddingThatAfterQuoteAttribution_IsASecondStatementOfTheSameSpeaker()
+    {
+        var statements = Extract(
+            "Mexican President Claudia Sheinbaum spoke on Monday.",
+            "\u201CThere will be no invasion,\u201D Sheinbaum said during her daily briefing, adding that Mexico would defend itself.");
+
+        Assert.Equal(["There will be no invasion", "Mexico would defend itself"], statements.Select(s => s.Text));
+        Assert.All(statements, s => Assert.Equal("Claudia Sheinbaum", s.Speaker.Name));
+        Assert.Equal(StatementKind.Indirect, statements[1].Kind);
+    }
 }

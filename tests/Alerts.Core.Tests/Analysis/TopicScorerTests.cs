@@ -77,4 +77,36 @@ public sealed class TopicScorerTests
         Assert.True(scorer.Score("The river flooding forced evacuations.", null, null, null).Relevance >= Threshold);
         Assert.Equal(0, scorer.Score("Troops entered Mexico.", null, null, null).Relevance);
     }
+
+    [Theory]
+    [InlineData("Los militares estadounidenses no cruzarán la frontera con México.")]
+    [InlineData("Cualquier ataque con drones contra los cárteles sería una violación de la soberanía.")]
+    [InlineData("El Pentágono prepara una intervención de fuerzas especiales en territorio mexicano.")]
+    [InlineData("La Marina y el ejército no aceptarán incursiones extranjeras.")]
+    public void Score_SpanishMilitaryTerms_IsOnTopic(string statement)
+    {
+        Assert.True(Scorer.Score(statement, null, null, null).Relevance >= Threshold, statement);
+    }
+
+    [Fact]
+    public void Score_SpanishTradeStatementInMilitaryArticle_IsOffTopic()
+    {
+        var previous = "El analista advirtió que una acción unilateral del ejército estadounidense sería un error.";
+
+        var relevance = Scorer.Score("el acuerdo comercial con Washington sigue vigente", "La presidenta señaló que el acuerdo comercial sigue vigente.", previous, "México rechaza intervención militar");
+
+        Assert.True(relevance.Relevance < Threshold, relevance.Relevance.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public void Score_StatementPointingBackToMilitaryParagraph_UsesThatContext()
+    {
+        var previous = "A military offensive against the cartels could devastate relations, one analyst said.";
+
+        var leaning = Scorer.Score("it would be a misdiagnosis of these markets", "", previous, null);
+        var standalone = Scorer.Score("the number of clashes in Sinaloa doubled this year", "", previous, null);
+
+        Assert.True(leaning.Relevance >= Threshold);
+        Assert.True(standalone.Relevance < Threshold);
+    }
 }

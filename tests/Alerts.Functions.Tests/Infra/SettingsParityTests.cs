@@ -13,6 +13,7 @@ public sealed partial class SettingsParityTests
     private static readonly Dictionary<string, string> LocalOnly = new(StringComparer.Ordinal)
     {
         ["FUNCTIONS_WORKER_RUNTIME"] = "Flex Consumption takes the runtime from functionAppConfig.runtime and rejects this setting.",
+        ["Analysis__Language__Key"] = "On Azure the app signs in to Azure AI Language with its managed identity; the resource allows no keys.",
     };
 
     /// <summary>Azure settings with no local counterpart, and why.</summary>

@@ -31,6 +31,28 @@ public sealed class ReplayCommandTests : IDisposable
         Assert.Contains(damaged, a => a.GetProperty("speaker").GetString() == "Cecilia Farfán-Méndez");
         Assert.Contains(damaged, a => a.GetProperty("speaker").GetString() == "Anna Kelly");
         Assert.DoesNotContain(alerts, a => a.GetProperty("text").GetString()!.Contains('â', StringComparison.Ordinal));
+
+        // Each speaker's statements, rightly attributed, alerted from the first article that carries them (the same
+        // statement reprinted, translated or reworded later is no new alert; the labelled-set test checks every article).
+        var expected = new Dictionary<string, string>
+        {
+            ["Claudia Sheinbaum"] = "000_",
+            ["Marco Rubio"] = "000_",
+            ["Anna Kelly"] = "001_",
+            ["Brian Finucane"] = "000_",
+            ["Cecilia Farfán-Méndez"] = "001_",
+        };
+        foreach (var (speaker, first) in expected)
+        {
+            var from = alerts.Where(a => a.GetProperty("speaker").GetString() == speaker)
+                .Select(a => a.GetProperty("articles")[0].GetString()![..4]).Distinct().ToList();
+            Assert.True(from.Contains(first), $"{speaker}: alerts from {string.Join(", ", from)}, expected one from {first}");
+        }
+
+        Assert.Contains(alerts, a => a.GetProperty("speaker").GetString() == "Marco Rubio"
+            && a.GetProperty("role").GetString() == "U.S. Secretary of State");
+        Assert.Contains(alerts, a => a.GetProperty("speaker").GetString() == "Claudia Sheinbaum"
+            && a.GetProperty("text").GetString()!.Contains("no invasion", StringComparison.Ordinal));
     }
 
     [Fact]

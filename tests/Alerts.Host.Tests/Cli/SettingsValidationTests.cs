@@ -14,6 +14,7 @@ public sealed class SettingsValidationTests : IDisposable
     [InlineData("Smtp__Security", "StartTlsWhenAvailable", "Smtp:Security must be None, StartTls or SslOnConnect")]
     [InlineData("Notify__RedriveSchedule", "every minute", "Notify:RedriveSchedule")]
     [InlineData("Analysis__Threshold", "1.5", "Threshold")]
+    [InlineData("Analysis__Analyzer", "AzureLanguage", "Analysis__Language__Endpoint")]
     [InlineData("Novelty__ClaimMatchThreshold", "2", "ClaimMatchThreshold")]
     [InlineData("Novelty__Window", "00:00:01", "Window")]
     public async Task Run_BadSetting_StopsStartUpNamingTheSetting(string name, string value, string expected)
