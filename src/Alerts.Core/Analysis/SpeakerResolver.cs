@@ -294,6 +294,9 @@ internal sealed partial class SpeakerResolver
 
     private bool InsideQuote(int index) => quotes.Any(q => index > q.Open && index < q.Close);
 
+    private static bool IsPossessive(string word)
+        => word.Length > 2 && (word.EndsWith("'s", StringComparison.Ordinal) || word.EndsWith("\u2019s", StringComparison.Ordinal));
+
     private string? RoleBefore(int nameStart)
     {
         var start = Math.Max(0, text.LastIndexOf('\n', Math.Max(0, nameStart - 1)) + 1);
@@ -328,6 +331,12 @@ internal sealed partial class SpeakerResolver
         {
             // An appositive role starts with its article: "the secretary of state, Marco Rubio".
             var article = picked.FindIndex(Lexicon.Determiners.Contains);
+            if (article < 0)
+            {
+                // Or with a possessive: "Mexico's foreign minister, Rodrigo Salazar, …".
+                article = picked.FindLastIndex(IsPossessive);
+            }
+
             if (article < 0)
             {
                 return null;

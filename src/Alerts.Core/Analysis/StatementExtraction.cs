@@ -449,9 +449,10 @@ internal sealed partial class StatementExtraction(string text, ExtractionLimits 
             }
 
             var subject = Subject(tokens, v);
-            if (subject is { } relative && relative.Start > 0 && tokens[relative.Start - 1].Word is "which" or "whom" or "whose" or "cual" or "cuales")
+            if (subject is { } relative && relative.Start > 0 && tokens[relative.Start - 1].Word is "which" or "whom" or "whose" or "what" or "cual" or "cuales")
             {
-                // "The group, which the State Department says is a terrorist organization, …": an aside, not a statement.
+                // "The group, which the State Department says is a terrorist organization, …": an aside, not a statement;
+                // "…, repeating what she had told reporters": the words are elsewhere.
                 continue;
             }
 

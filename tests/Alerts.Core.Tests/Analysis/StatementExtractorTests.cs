@@ -317,6 +317,26 @@ public sealed class StatementExtractorTests
     }
 
     [Fact]
+    public void Extract_PossessiveAppositiveRole_NamesThePersonOnLaterSurnameOnlyQuotes()
+    {
+        var statement = Assert.Single(Extract(
+            "Mexico\u2019s foreign minister, Rodrigo Salazar, answered within hours.",
+            "\u201CMexico will not accept foreign troops on its territory under any circumstances,\u201D Salazar said."));
+
+        Assert.Equal("Rodrigo Salazar", statement.Speaker.Name);
+        Assert.Equal("foreign minister", statement.Speaker.Role, ignoreCase: true);
+    }
+
+    [Fact]
+    public void Extract_WhatSheHadToldReporters_IsNotAStatement()
+    {
+        var statements = Extract(
+            "Defense Secretary Helen Marsh, testifying before the committee, repeated what she had told reporters a day earlier.");
+
+        Assert.Empty(statements);
+    }
+
+    [Fact]
     public void Extract_AppositiveDescription_NamesThePersonWithRole()
     {
         var statement = Assert.Single(Extract("Rodrigo Salazar, a former Mexican intelligence official, said the strikes would backfire badly."));
