@@ -27,14 +27,12 @@ namespace Alerts.Benchmarks;
 public class FetchBenchmarks
 {
     private const int Items = 1000;
-    private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
-
     private static readonly string[] Vocabulary = ("harbour council minister border river shipment budget inquiry storm festival court railway " +
         "mayor drought market treaty school hospital bridge election farmers fishermen teachers nurses engineers voted rejected " +
         "approved delayed opened yesterday quietly again despite after before during because although while ferry customs " +
         "patrol senator governor cartel troops navy exports tariffs pipeline refinery strike union wages protest police").Split(' ');
 
-    private Process? azurite;
+    private BenchAzurite? azurite;
     private WebApplication? server;
     private ServiceProvider? services;
     private FetchArticlesStep? step;
@@ -45,7 +43,8 @@ public class FetchBenchmarks
     [GlobalSetup]
     public async Task SetupAsync()
     {
-        var connection = await StartAzuriteAsync();
+        azurite = await BenchAzurite.StartAsync();
+        var connection = azurite.ConnectionString;
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
@@ -116,22 +115,7 @@ public class FetchBenchmarks
             await server.StopAsync();
             await server.DisposeAsync();
         }
-        KillAzurite();
-    }
-
-    private void KillAzurite()
-    {
-        try
-        {
-            if (azurite is { HasExited: false })
-            {
-                azurite.Kill(entireProcessTree: true);
-            }
-        }
-        catch (InvalidOperationException)
-        {
-            // Already gone or disposed.
-        }
+        azurite?.Dispose();
     }
 
     private static string Feed(int run)
@@ -156,57 +140,5 @@ public class FetchBenchmarks
             text.Append("]]></content:encoded></item>\n");
         }
         return text.Append("</channel></rss>").ToString();
-    }
-
-    private async Task<string> StartAzuriteAsync()
-    {
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Alerts.sln")))
-        {
-            root = root.Parent;
-        }
-        var executable = Path.Combine(root?.FullName ?? ".", "node_modules", ".bin", "azurite");
-        if (!File.Exists(executable))
-        {
-            throw new InvalidOperationException($"Azurite not found at {executable}: run `npm ci` in the repository root once.");
-        }
-        var (blob, queue, table) = (FreePort(), FreePort(), FreePort());
-        var start = new ProcessStartInfo(executable) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in (string[])["--silent", "--skipApiVersionCheck", "--loose", "--inMemoryPersistence",
-            "--blobHost", "127.0.0.1", "--blobPort", $"{blob}", "--queuePort", $"{queue}", "--tablePort", $"{table}"])
-        {
-            start.ArgumentList.Add(argument);
-        }
-        azurite = Process.Start(start) ?? throw new InvalidOperationException("Azurite did not start.");
-        // Should the run die before [GlobalCleanup], Azurite must not outlive it.
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => KillAzurite();
-        AppDomain.CurrentDomain.UnhandledException += (_, _) => KillAzurite();
-        azurite.OutputDataReceived += (_, _) => { };
-        azurite.ErrorDataReceived += (_, _) => { };
-        azurite.BeginOutputReadLine();
-        azurite.BeginErrorReadLine();
-        for (var attempt = 0; ; attempt++)
-        {
-            try
-            {
-                using var client = new TcpClient();
-                await client.ConnectAsync(IPAddress.Loopback, blob);
-                break;
-            }
-            catch (SocketException) when (attempt < 300)
-            {
-                await Task.Delay(100);
-            }
-        }
-        return $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AccountKey};" +
-            $"BlobEndpoint=http://127.0.0.1:{blob}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{queue}/devstoreaccount1;" +
-            $"TableEndpoint=http://127.0.0.1:{table}/devstoreaccount1;";
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -102,7 +102,7 @@ public class NoveltyStorageBenchmarks
     private const int Lookups = 50;
 
     private readonly CallCounter calls = new();
-    private Process? azurite;
+    private BenchAzurite? azurite;
     private BlobStatementIndex? index;
     private int next;
 
@@ -112,7 +112,8 @@ public class NoveltyStorageBenchmarks
     [GlobalSetup]
     public async Task SetupAsync()
     {
-        var connection = await StartAzuriteAsync();
+        azurite = await BenchAzurite.StartAsync();
+        var connection = azurite.ConnectionString;
         var options = new BlobClientOptions();
         options.AddPolicy(calls, HttpPipelinePosition.PerCall);
         var service = new BlobServiceClient(connection, options);
@@ -165,64 +166,7 @@ public class NoveltyStorageBenchmarks
     }
 
     [GlobalCleanup]
-    public void Cleanup()
-    {
-        try
-        {
-            if (azurite is { HasExited: false })
-            {
-                azurite.Kill(entireProcessTree: true);
-            }
-        }
-        catch (InvalidOperationException)
-        {
-            // Already gone.
-        }
-    }
-
-    private async Task<string> StartAzuriteAsync()
-    {
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Alerts.sln")))
-        {
-            root = root.Parent;
-        }
-
-        var executable = Path.Combine(root?.FullName ?? ".", "node_modules", ".bin", "azurite");
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        var start = new ProcessStartInfo(executable) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in (string[])["--silent", "--skipApiVersionCheck", "--loose", "--inMemoryPersistence",
-            "--blobHost", "127.0.0.1", "--blobPort", $"{port}", "--queuePort", "0", "--tablePort", "0"])
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        azurite = Process.Start(start) ?? throw new InvalidOperationException("Azurite did not start.");
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => Cleanup();
-        azurite.OutputDataReceived += (_, _) => { };
-        azurite.ErrorDataReceived += (_, _) => { };
-        azurite.BeginOutputReadLine();
-        azurite.BeginErrorReadLine();
-        for (var attempt = 0; ; attempt++)
-        {
-            try
-            {
-                using var client = new TcpClient();
-                await client.ConnectAsync(IPAddress.Loopback, port);
-                break;
-            }
-            catch (SocketException) when (attempt < 300)
-            {
-                await Task.Delay(100);
-            }
-        }
-
-        const string key = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
-        return $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={key};BlobEndpoint=http://127.0.0.1:{port}/devstoreaccount1;";
-    }
+    public void Cleanup() => azurite?.Dispose();
 
     private sealed class CallCounter : HttpPipelineSynchronousPolicy
     {
