@@ -4,6 +4,7 @@ using System.Text;
 using Alerts.Articles;
 using Alerts.Fetching;
 using Alerts.Storage;
+using Alerts.Tests.Infrastructure;
 using BenchmarkDotNet.Attributes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -30,7 +31,7 @@ public class FetchBenchmarks
         "approved delayed opened yesterday quietly again despite after before during because although while ferry customs " +
         "patrol senator governor cartel troops navy exports tariffs pipeline refinery strike union wages protest police").Split(' ');
 
-    private BenchAzurite? azurite;
+    private Azurite? azurite;
     private WebApplication? server;
     private ServiceProvider? services;
     private FetchArticlesStep? step;
@@ -41,7 +42,9 @@ public class FetchBenchmarks
     [GlobalSetup]
     public async Task SetupAsync()
     {
-        azurite = await BenchAzurite.StartAsync();
+        azurite = await Azurite.StartAsync();
+        // Should the run die before [GlobalCleanup], Azurite must not outlive it.
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => azurite.DisposeAsync().AsTask().Wait();
         var connection = azurite.ConnectionString;
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -113,7 +116,10 @@ public class FetchBenchmarks
             await server.StopAsync();
             await server.DisposeAsync();
         }
-        azurite?.Dispose();
+        if (azurite is not null)
+        {
+            await azurite.DisposeAsync();
+        }
     }
 
     private static string Feed(int run)

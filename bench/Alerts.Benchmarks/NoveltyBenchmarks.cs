@@ -8,6 +8,7 @@ using Alerts.Storage;
 using Azure.Core;
 using Azure.Core.Pipeline;
 using Azure.Storage.Blobs;
+using Alerts.Tests.Infrastructure;
 using BenchmarkDotNet.Attributes;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -101,7 +102,7 @@ public class NoveltyStorageBenchmarks
     private const int Lookups = 50;
 
     private readonly CallCounter calls = new();
-    private BenchAzurite? azurite;
+    private Azurite? azurite;
     private BlobStatementIndex? index;
     private int next;
 
@@ -111,7 +112,9 @@ public class NoveltyStorageBenchmarks
     [GlobalSetup]
     public async Task SetupAsync()
     {
-        azurite = await BenchAzurite.StartAsync();
+        azurite = await Azurite.StartAsync();
+        // Should the run die before [GlobalCleanup], Azurite must not outlive it.
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => azurite.DisposeAsync().AsTask().Wait();
         var connection = azurite.ConnectionString;
         var options = new BlobClientOptions();
         options.AddPolicy(calls, HttpPipelinePosition.PerCall);
@@ -165,7 +168,13 @@ public class NoveltyStorageBenchmarks
     }
 
     [GlobalCleanup]
-    public void Cleanup() => azurite?.Dispose();
+    public async Task CleanupAsync()
+    {
+        if (azurite is not null)
+        {
+            await azurite.DisposeAsync();
+        }
+    }
 
     private sealed class CallCounter : HttpPipelineSynchronousPolicy
     {

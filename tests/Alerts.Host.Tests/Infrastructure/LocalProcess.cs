@@ -10,6 +10,7 @@ internal sealed class LocalProcess : IAsyncDisposable
 {
     private readonly Process process;
     private readonly StringBuilder output = new();
+    private int disposed;
 
     private LocalProcess(Process process)
     {
@@ -75,6 +76,12 @@ internal sealed class LocalProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // Idempotent: a benchmark also disposes from its ProcessExit hook, after [GlobalCleanup] may have done it.
+        if (Interlocked.Exchange(ref disposed, 1) == 1)
+        {
+            return;
+        }
+
         if (!process.HasExited)
         {
             process.Kill(entireProcessTree: true);
