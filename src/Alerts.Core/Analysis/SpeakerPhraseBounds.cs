@@ -1,0 +1,239 @@
+namespace Alerts.Analysis;
+
+/// <summary>Step: where the speaker phrase in front of a speech verb begins and ends (titles, appositives, relative clauses).</summary>
+internal sealed partial class StatementExtraction
+{
+    /// <summary>The speaker phrase in front of the verb at <paramref name="verb"/>: "U.S. Secretary of State Marco Rubio
+    /// said", "A U.S. official, speaking on condition of anonymity, said", "The White House … but reiterated".</summary>
+    private (SpeakerMention Mention, int Start)? Subject(List<Token> tokens, int verb)
+    {
+        var end = StripAuxiliaries(tokens, verb - 1);
+        if (end < 0)
+        {
+            return null;
+        }
+
+        var word = tokens[end].Word;
+        if (Lexicon.Pronouns.Contains(word))
+        {
+            return SpeakerPhrase.ParseSimple(word) is { } pronoun ? (pronoun, end) : null;
+        }
+
+        if (word is "but" or "and" or "pero" or "y")
+        {
+            return LeadingSubject(tokens, end);
+        }
+
+        var start = tokens[end].EndsClause ? AppositiveStart(tokens, end) : NounPhraseStart(tokens, end);
+        if (tokens[end].EndsClause && (start > end || end - start + 1 > limits.MaxSpeakerWords))
+        {
+            return RelativeClauseSubject(tokens, end);
+        }
+
+        if (start > end || end - start + 1 > limits.MaxSpeakerWords)
+        {
+            return null;
+        }
+
+        // "A spokesperson for Mexico's Defense Ministry", "Officials at the Department of …", "un vocero de la
+        // Cancillería": the person speaks for the organisation, and is the speaker.
+        if (start >= 2 && tokens[start - 1].Word is "for" or "at" or "of" or "with" or "de" or "del" && !tokens[start - 2].EndsClause
+            && (Lexicon.AnonymousHeads.Contains(tokens[start - 2].Word) || Lexicon.IsRoleWord(tokens[start - 2].Word)))
+        {
+            var head = NounPhraseStart(tokens, start - 2);
+            if (head <= start - 2 && end - head + 1 <= limits.MaxSpeakerWords)
+            {
+                start = head;
+            }
+        }
+
+        var mention = SpeakerPhrase.Parse(Slice(tokens[start].Start, tokens[end].End));
+        if (mention is null && tokens[end].EndsClause)
+        {
+            return RelativeClauseSubject(tokens, end);
+        }
+
+        return mention is null ? null : (mention, start);
+    }
+
+    /// <summary>"The official, who spoke on condition of anonymity because …, said": the phrase before the relative
+    /// clause, however long the clause.</summary>
+    private (SpeakerMention Mention, int Start)? RelativeClauseSubject(List<Token> tokens, int end)
+    {
+        for (var w = end - 1; w >= 1; w--)
+        {
+            if (tokens[w].Word is "who" or "quien" or "quienes" or "que" && tokens[w - 1].EndsClause)
+            {
+                var start = NounPhraseStart(tokens, w - 1);
+                if (start > w - 1 || w - start > limits.MaxSpeakerWords)
+                {
+                    return null;
+                }
+
+                var mention = SpeakerPhrase.Parse(Slice(tokens[start].Start, tokens[w - 1].End));
+                return mention is null ? null : (mention, start);
+            }
+        }
+
+        return null;
+    }
+
+    private (SpeakerMention Mention, int Start)? LeadingSubject(List<Token> tokens, int before)
+    {
+        var i = 0;
+        if (Lexicon.Determiners.Contains(tokens[0].Word))
+        {
+            i++;
+        }
+
+        while (i < before && !tokens[i].EndsClause && IsNounPhraseWord(tokens, i))
+        {
+            i++;
+        }
+
+        if (i == 0 || (i < before && tokens[i].EndsClause && IsNounPhraseWord(tokens, i)))
+        {
+            i++;
+        }
+
+        var mention = i == 0 ? null : SpeakerPhrase.Parse(Slice(tokens[0].Start, tokens[i - 1].End));
+        return mention is null ? null : (mention, 0);
+    }
+
+    private static int NounPhraseStart(List<Token> tokens, int end)
+    {
+        var k = end;
+        while (k >= 0)
+        {
+            if (k < end && tokens[k].EndsClause)
+            {
+                break;
+            }
+
+            if (Lexicon.Determiners.Contains(tokens[k].Word) && !InNameParticles(tokens, k))
+            {
+                // "El secretario de la Defensa Nacional": "de la" inside a title, not the phrase's article.
+                if (k >= 2 && tokens[k - 1].Word is "de" or "of" && !tokens[k - 2].EndsClause && Lexicon.IsRoleWord(tokens[k - 2].Word))
+                {
+                    k -= 2;
+                    continue;
+                }
+
+                return k;
+            }
+
+            if (!IsNounPhraseWord(tokens, k) && !InNameParticles(tokens, k))
+            {
+                break;
+            }
+
+            k--;
+        }
+
+        return k + 1;
+    }
+
+    /// <summary>"a leader at the Initiative, Jane Doe," or "Jane Doe, with the Group,": two comma-separated pieces.</summary>
+    private static int AppositiveStart(List<Token> tokens, int end)
+    {
+        var k = end - 1;
+        while (k >= 0 && !tokens[k].EndsClause)
+        {
+            k--;
+        }
+
+        if (k < 0 || end - k > 10)
+        {
+            return NounPhraseStart(tokens, end) is var s && s <= end ? s : end + 1;
+        }
+
+        // tokens[k] ends the head phrase; walk back to its article or the start of the clause.
+        var head = k;
+        var limit = Math.Max(0, k - 11);
+        while (head > limit && !tokens[head - 1].EndsClause && !Lexicon.Determiners.Contains(tokens[head].Word))
+        {
+            head--;
+        }
+
+        if (!Lexicon.Determiners.Contains(tokens[head].Word))
+        {
+            head = NounPhraseStart(tokens, k);
+        }
+
+        return head;
+    }
+
+    /// <summary>"de la" in "Juan Ramón de la Fuente": particles between capitalised name words.</summary>
+    private static bool InNameParticles(List<Token> tokens, int k)
+    {
+        if (!Lexicon.Particles.Contains(tokens[k].Word) || tokens[k].EndsClause)
+        {
+            return false;
+        }
+
+        var before = k - 1;
+        while (before >= 0 && Lexicon.Particles.Contains(tokens[before].Word))
+        {
+            before--;
+        }
+
+        var after = k + 1;
+        while (after < tokens.Count && Lexicon.Particles.Contains(tokens[after].Word))
+        {
+            after++;
+        }
+
+        return before >= 0 && after < tokens.Count && before >= k - 2 && after <= k + 2
+            && SpeakerPhrase.IsPersonalNameWord(tokens[before].Word) && SpeakerPhrase.IsPersonalNameWord(tokens[after].Word);
+    }
+
+    private static bool IsNounPhraseWord(List<Token> tokens, int k)
+    {
+        var word = tokens[k].Word;
+        if (SpeakerPhrase.IsCapitalized(word))
+        {
+            return !Lexicon.NotNames.Contains(word) || Lexicon.Honorifics.Contains(word);
+        }
+
+        if (Lexicon.IsRoleWord(word) || Lexicon.Ordinals.Contains(word) || Lexicon.AnonymousHeads.Contains(word)
+            || Lexicon.Nationalities.Contains(word) || Lexicon.LeadingOrganizationHeads.Contains(word))
+        {
+            return true;
+        }
+
+        // A plain modifier in front of a head: "a police official", "two defense experts".
+        if (k + 1 < tokens.Count && !tokens[k].EndsClause && word.All(char.IsLower)
+            && (Lexicon.AnonymousHeads.Contains(tokens[k + 1].Word) || Lexicon.IsRoleWord(tokens[k + 1].Word))
+            && !Lexicon.SpeechVerbs.Contains(word) && !Lexicon.Prepositions.Contains(word) && !Lexicon.Auxiliaries.Contains(word)
+            && word is not ("and" or "but" or "or" or "that" or "y" or "que"))
+        {
+            return true;
+        }
+
+        var nextCapitalized = k + 1 < tokens.Count && (SpeakerPhrase.IsCapitalized(tokens[k + 1].Word) || Lexicon.IsRoleWord(tokens[k + 1].Word));
+        return (word is "of" || Lexicon.Particles.Contains(word)) && nextCapitalized && k > 0;
+    }
+
+    private static int StripAuxiliaries(List<Token> tokens, int k)
+    {
+        while (k >= 0 && !tokens[k].EndsClause)
+        {
+            var word = tokens[k].Word;
+            if (Lexicon.Auxiliaries.Contains(word) || (word.EndsWith("ly", StringComparison.Ordinal) && !SpeakerPhrase.IsCapitalized(word)))
+            {
+                k--;
+                continue;
+            }
+
+            if (k > 0 && (Lexicon.TimeWords.Contains(word) || IsYear(word)) && (Lexicon.Prepositions.Contains(tokens[k - 1].Word) || tokens[k - 1].Word is "last" or "this" or "el"))
+            {
+                k -= 2;
+                continue;
+            }
+
+            break;
+        }
+
+        return k;
+    }
+}
