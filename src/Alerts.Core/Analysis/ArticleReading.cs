@@ -178,11 +178,14 @@ internal sealed partial class StatementExtraction(string text, ExtractionLimits 
             return;
         }
 
-        var offset = first.InnerStart + (text[first.InnerStart..first.InnerEnd].Length - text[first.InnerStart..first.InnerEnd].TrimStart().Length);
-        var lastPart = chain.Parts[^1];
-        var endOffset = lastPart.InnerStart + text[lastPart.InnerStart..lastPart.InnerEnd].TrimEnd().TrimEnd(',').Length;
         var kind = speaker.Kind == SpeakerKind.Media ? StatementKind.Report : StatementKind.Direct;
-        Add(speaker, joined, kind, offset, endOffset - offset, chain.Paragraph);
+        foreach (var claim in QuoteClaims.Split(text, chain.Parts, quotes))
+        {
+            var words = Join(claim.Select(s => text[s.Start..s.End].Trim()).ToList());
+            var end = claim[^1].Start + text[claim[^1].Start..claim[^1].End].TrimEnd().TrimEnd(',').Length;
+            Add(speaker, words, kind, claim[0].Start, end - claim[0].Start, ParagraphOf(claim[0].Start));
+        }
+
         if (chain.Attribution is { } said && said.End > said.Offset)
         {
             var range = new TextRange(said.Offset, said.End);
@@ -235,6 +238,11 @@ internal sealed partial class StatementExtraction(string text, ExtractionLimits 
 
         // "refused to say", "did not say", "was told", "who said", "the reported directive"
         var previous = v > 0 ? tokens[v - 1].Word : "";
+        if (previous is "who" or "quien" && v > 1 && tokens[v - 2].EndsClause)
+        {
+            return true; // "Ted Cruz, who said …": a relative clause on a named person still reports their words.
+        }
+
         return previous is not ("to" or "not" or "be" or "been" or "being" or "was" or "were" or "is" or "are" or "who" or "which"
             or "the" or "a" or "an" or "its" or "his" or "her" or "their" or "no" or "n’t" or "never");
     }

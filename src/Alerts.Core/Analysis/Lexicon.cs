@@ -31,7 +31,41 @@ internal static class Lexicon
         precisó reiteró anunció informó reportó publicó escribió denunció acusó confirmó negó enfatizó puntualizó
         recalcó admitió reconoció aclaró opinó opina consideró considera estimó criticó cuestionó lamentó exigió
         apuntó remarcó sentenció planteó detalló mencionó refirió respondió posted
+        rejected rejects dismissed dismisses ruled praised praises backed backs offered offers threatened threatens
+        proposed proposes demanded demands signaled signalled hinted boasted mocked lamented condemned condemns
+        criticized criticised slammed vows pledges recalls concedes stresses reiterates insisted
+        recordó recuerda concedió contó cuenta replicó aseveró asevera rechazó rechaza descartó descarta reveló revela
+        destaca subraya enfatiza recalca reitera insiste expresa manifiesta exhortó exhorta prometió promete amenazó
+        amenaza ofreció ofrece propuso propone defendió defiende calificó califica externó expuso abundó acotó zanjó
+        reviró ironizó resaltó resalta condenó condena pidió pide urgió cargó carga
+        dijeron afirmaron señalaron aseguraron declararon indicaron explicaron advirtieron sostuvieron insistieron
+        dicho asegurado afirmado señalado declarado advertido reiterado insistido explicado sostenido subrayado
+        reconocido negado rechazado descartado expresado manifestado
         """);
+
+    /// <summary>Speech verbs whose object is the statement when no "that" follows: "rejected any intervention",
+    /// "ruled out sending troops", "rechazó cualquier injerencia", "cargó contra los republicanos". The verb stays in
+    /// the statement, since without it the object says the opposite.</summary>
+    public static readonly FrozenSet<string> ObjectSpeechVerbs = Set("""
+        rejected rejects dismissed dismisses ruled praised praises backed backs offered offers threatened threatens
+        proposed proposes demanded demands condemned condemns criticized criticised slammed vowed vows pledged pledges
+        denied denies
+        rechazó rechaza descartó descarta exhortó exhorta prometió promete amenazó amenaza ofreció ofrece propuso
+        propone defendió defiende condenó condena criticó cuestionó exigió pidió pide urgió cargó carga negó
+        rechazado descartado negado
+        """);
+
+    /// <summary>Unstressed pronouns between a Spanish subject and its verb: "López Obrador les aseguró que".</summary>
+    public static readonly FrozenSet<string> Clitics = Set("le les me te nos se lo la");
+
+    /// <summary>Infinitives of saying after "al" ("fue tajante al decir que"): the main clause's subject speaks.</summary>
+    public static readonly FrozenSet<string> SpeechInfinitives = Set("""
+        decir asegurar afirmar señalar declarar advertir explicar insistir subrayar recalcar reiterar sostener
+        rechazar descartar responder precisar aclarar
+        """);
+
+    /// <summary>"Según su versión", "según la visión del magnate": a speaker's view, not a person.</summary>
+    public static readonly FrozenSet<string> ViewNouns = Set("versión visión opinión palabras juicio criterio perspectiva view words account");
 
     /// <summary>Speech verbs that also take plain objects ("added the group to the list"): they need "that", a colon
     /// or an adjacent quote before they count.</summary>
@@ -170,6 +204,7 @@ internal static class Lexicon
         Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August
         September October November December El La Los Las Un Una En Con Por Para Según De Del Y O Pero Aunque Reacting
         Like Also However Meanwhile Still Even Asked Speaking According
+        Tampoco También Además Asimismo Incluso Finalmente Luego Entonces Sin Ante Sobre Tras Hoy Ayer Así Aun Aún
         """);
 
     public static readonly FrozenSet<string> Particles = Set("de del la las los van von der da di bin al le du y");
@@ -214,6 +249,18 @@ internal static class Lexicon
         a an the this last este esta el la su his her statement interview conference speech post letter message
         briefing hearing comunicado entrevista conferencia discurso mensaje carta rueda prensa matutina mañanera
         también además luego later earlier los las periodistas medios reporters
+        """);
+
+    /// <summary>Words that carry no claim of their own, English and Spanish (lower case): counting the rest tells a
+    /// sentence with something to say from "Yeah, I will be."</summary>
+    public static readonly FrozenSet<string> FunctionWords = Set("""
+        a an the and or but of to in on at for with by from as is are was were be been being it its it's this that these
+        those they them their there here he she his her we us our you your i me my not no so if then than which who whom
+        what when where why how would could should will shall may might can do does did has have had just into over
+        about after before also very yes yeah well there's that's i'm we're they're you're don't won't can't
+        el la los las lo un una unos unas de del al que y o en por con para se su sus es son fue ha han era como más mas
+        pero este esta estos estas ese esa eso esto le les nos ni ya muy sin sobre entre no sí si yo tú él ella nosotros
+        ellos ellas mi me te lo hay está están ser estar hemos han
         """);
 
     public static readonly FrozenSet<string> Ordinals = Set("second third fourth fifth other another several two three otro otra segundo segunda");

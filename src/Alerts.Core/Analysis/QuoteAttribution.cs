@@ -121,6 +121,12 @@ internal sealed partial class StatementExtraction
             }
 
             var subject = Subject(tokens, v);
+            if (subject is null && tokens[v].EndsClause && v > 0 && tokens[v - 1].EndsClause)
+            {
+                // "Tampoco, aseguró, “…”": an attribution set off by commas, its subject the speaker already in view.
+                return new Attribution(SpeakerMention.Implicit, tokens[v].Start, lead.End);
+            }
+
             return subject is null ? null : new Attribution(subject.Value.Mention, tokens[subject.Value.Start].Start, lead.End);
         }
 
@@ -141,6 +147,22 @@ internal sealed partial class StatementExtraction
             if (start >= tokens.Count)
             {
                 return null;
+            }
+
+            // "Según su versión, …" is the speaker already in view; "según la visión del magnate" is the magnate.
+            if (Lexicon.ViewNouns.Contains(tokens[start].Word)
+                || (start + 1 < tokens.Count && Lexicon.ViewNouns.Contains(tokens[start + 1].Word)))
+            {
+                var view = Lexicon.ViewNouns.Contains(tokens[start].Word) ? start : start + 1;
+                if (tokens[start].Word is "su" or "sus" or "his" or "her" or "their" || (view + 1 < tokens.Count && tokens[view].EndsClause))
+                {
+                    return new Attribution(SpeakerMention.Implicit, tokens[i].Start, tokens[view].End);
+                }
+
+                if (view + 2 < tokens.Count && tokens[view + 1].Word is "de" or "del" or "of")
+                {
+                    start = view + 2;
+                }
             }
 
             // "according to the secretary of state, Marco Rubio, whose …": the appositive names the speaker.

@@ -32,6 +32,12 @@ internal sealed partial class StatementExtraction
 
         for (var v = 0; v < tokens.Count; v++)
         {
+            if (v > 1 && tokens[v - 1].Word == "al" && Lexicon.SpeechInfinitives.Contains(tokens[v].Word) && !InsideQuote(tokens[v].Start)
+                && ReadSayingInfinitive(sentence, tokens, v, paragraph))
+            {
+                return;
+            }
+
             if (!IsSpeechVerb(tokens, v) || InsideQuote(tokens[v].Start))
             {
                 continue;
@@ -57,6 +63,15 @@ internal sealed partial class StatementExtraction
                 var range = trailing ? ClauseBefore(sentence, tokens[s.Start - 1]) : Complement(tokens, v, sentence);
                 if (range is { } r && Emit(speaker, r, paragraph))
                 {
+                    if (r.End < tokens[^1].Start)
+                    {
+                        // "Trump offered to send troops, an offer Sheinbaum said she had refused": read on after the object.
+                        v = tokens.FindIndex(t => t.Start >= r.End) - 1;
+                        continue;
+                    }
+
+                    // "Trump threatened to send troops, saying the cartels run Mexico": the participle says more.
+                    ReadParticiple(sentence, tokens, paragraph, speaker);
                     return;
                 }
 
@@ -95,6 +110,15 @@ internal sealed partial class StatementExtraction
         }
 
         ReadParticiple(sentence, tokens, paragraph, null);
+    }
+
+    /// <summary>"La mandataria fue tajante al decir que …", "… al asegurar que …": the subject of the main clause says
+    /// what follows the infinitive.</summary>
+    private bool ReadSayingInfinitive(TextRange sentence, List<Token> tokens, int verb, int paragraph)
+    {
+        var subject = LeadingSubject(tokens, verb - 1);
+        var speaker = subject is { } s ? resolver.Resolve(s.Mention, tokens[s.Start].Start, lastSpeaker) : null;
+        return speaker is not null && Emit(speaker, Complement(tokens, verb, sentence), paragraph);
     }
 
     /// <summary>"Trump has threatened to send troops, saying the cartels run Mexico." / "…,” Sheinbaum said, adding that

@@ -24,6 +24,14 @@ internal sealed partial class StatementExtraction
             return LeadingSubject(tokens, end);
         }
 
+        // "el senador Ted Cruz, quien planteó que …": the phrase the relative pronoun points back to.
+        if (word is "who" or "quien" && end > 0 && tokens[end - 1].EndsClause)
+        {
+            var head = NounPhraseStart(tokens, end - 1);
+            var named = head <= end - 1 && end - head <= limits.MaxSpeakerWords ? SpeakerPhrase.Parse(Slice(tokens[head].Start, tokens[end - 1].End).TrimEnd(',')) : null;
+            return named is null ? null : (named, head);
+        }
+
         var start = tokens[end].EndsClause ? AppositiveStart(tokens, end) : NounPhraseStart(tokens, end);
         if (tokens[end].EndsClause && (start > end || end - start + 1 > limits.MaxSpeakerWords))
         {
@@ -202,7 +210,8 @@ internal sealed partial class StatementExtraction
         }
 
         // A plain modifier in front of a head: "a police official", "two defense experts".
-        if (k + 1 < tokens.Count && !tokens[k].EndsClause && word.All(char.IsLower)
+        // A capitalised title after it starts the phrase instead: "an offer Governor Maya Rios said".
+        if (k + 1 < tokens.Count && !tokens[k].EndsClause && word.All(char.IsLower) && !SpeakerPhrase.IsCapitalized(tokens[k + 1].Word)
             && (Lexicon.AnonymousHeads.Contains(tokens[k + 1].Word) || Lexicon.IsRoleWord(tokens[k + 1].Word))
             && !Lexicon.SpeechVerbs.Contains(word) && !Lexicon.Prepositions.Contains(word) && !Lexicon.Auxiliaries.Contains(word)
             && word is not ("and" or "but" or "or" or "that" or "y" or "que"))
@@ -219,7 +228,8 @@ internal sealed partial class StatementExtraction
         while (k >= 0 && !tokens[k].EndsClause)
         {
             var word = tokens[k].Word;
-            if (Lexicon.Auxiliaries.Contains(word) || (word.EndsWith("ly", StringComparison.Ordinal) && !SpeakerPhrase.IsCapitalized(word)))
+            if (Lexicon.Auxiliaries.Contains(word) || Lexicon.Clitics.Contains(word)
+                || (word.EndsWith("ly", StringComparison.Ordinal) && !SpeakerPhrase.IsCapitalized(word)))
             {
                 k--;
                 continue;

@@ -51,6 +51,14 @@ internal sealed partial class StatementExtraction
         {
             i = that + 1;
         }
+        else if (Lexicon.ObjectSpeechVerbs.Contains(tokens[verb].Word) && i < tokens.Count)
+        {
+            // The object is short; a comma after it starts what the sentence adds ("…, following reports that …",
+            // "…, an offer she said she had refused", "…, saying …").
+            var close = tokens.FindIndex(i + 2 < tokens.Count ? i + 2 : i, t => t.EndsClause);
+            var end = close < 0 || close == tokens.Count - 1 ? sentence.End : tokens[close].End;
+            return Trimmed(new TextRange(tokens[verb].Start, end));
+        }
         else
         {
             if (Lexicon.WeakVerbs.Contains(tokens[verb].Word) && !hasColon)
@@ -61,7 +69,7 @@ internal sealed partial class StatementExtraction
             i = SkipAdjuncts(tokens, i);
             // "respondió este martes a las declaraciones de …", "responded to the report": an object, not speech.
             if (i < tokens.Count && (Lexicon.Prepositions.Contains(tokens[i].Word) || tokens[i].Word is "about" or "sobre" or "contra" or "against"
-                    || (tokens[i].Word == "a" && i + 1 < tokens.Count && (tokens[i + 1].Word is "la" or "las" or "los" or "el" || SpeakerPhrase.IsCapitalized(tokens[i + 1].Word)))))
+                    || (tokens[i].Word is "a" or "al" && i + 1 < tokens.Count && (tokens[i + 1].Word is "la" or "las" or "los" or "el" || SpeakerPhrase.IsCapitalized(tokens[i + 1].Word)))))
             {
                 return null;
             }

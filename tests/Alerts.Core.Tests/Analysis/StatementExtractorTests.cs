@@ -177,7 +177,7 @@ public sealed class StatementExtractorTests
     public void Extract_He_ResolvesToNearestMalePerson()
     {
         var statements = Extract(
-            "Senator Linda Price criticised the deployment. General Omar Castell defended it.",
+            "Senator Linda Price visited the base. General Omar Castell met her there.",
             "\u201CEvery step is lawful,\u201D he said.");
 
         Assert.Equal("Omar Castell", Assert.Single(statements).Speaker.Name);
@@ -381,7 +381,7 @@ public sealed class StatementExtractorTests
     [Fact]
     public void Extract_PronounAfterFullName_ResolvesToPreviousSubject()
     {
-        var statements = Extract("Senator Ruben Gallego criticised the plan on Monday.", "He said the troops should stay home.");
+        var statements = Extract("Senator Ruben Gallego visited the border on Monday.", "He said the troops should stay home.");
 
         Assert.Equal("Ruben Gallego", Assert.Single(statements).Speaker.Name);
     }
@@ -508,10 +508,10 @@ public sealed class StatementExtractorTests
     [Fact]
     public void Extract_ParticipleAfterClause_IsAStatementOfTheSubject()
     {
-        var statement = Assert.Single(Extract("President Donald Trump has repeatedly threatened to send troops, saying the cartels run Mexico."));
+        var statements = Extract("President Donald Trump has repeatedly threatened to send troops, saying the cartels run Mexico.");
 
-        Assert.Equal("Donald Trump", statement.Speaker.Name);
-        Assert.Equal("the cartels run Mexico", statement.Text);
+        Assert.All(statements, s => Assert.Equal("Donald Trump", s.Speaker.Name));
+        Assert.Equal(["threatened to send troops", "the cartels run Mexico"], statements.Select(s => s.Text));
     }
 
     [Fact]
