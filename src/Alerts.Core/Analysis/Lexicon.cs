@@ -207,6 +207,13 @@ internal static class Lexicon
         Tampoco También Además Asimismo Incluso Finalmente Luego Entonces Sin Ante Sobre Tras Hoy Ayer Así Aun Aún
         """);
 
+    /// <summary>Adverbs that open a sentence before its subject: "Asimismo, Sheinbaum insistió …".</summary>
+    public static readonly FrozenSet<string> SentenceAdverbs = Set("""
+        Asimismo Además También Tampoco Incluso Finalmente Luego Entonces Meanwhile However Also Still Later Earlier
+        Separately Previously Afterwards Later Today Yesterday Hoy Ayer Posteriormente Anteriormente Durante During
+        After Before Since Tras Según Desde
+        """);
+
     public static readonly FrozenSet<string> Particles = Set("de del la las los van von der da di bin al le du y");
 
     /// <summary>Role words that only modify a head ("deputy press secretary"): a phrase ending in one is no role.</summary>
@@ -236,7 +243,7 @@ internal static class Lexicon
         Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August
         September October November December week month year weekend morning afternoon evening night today yesterday
         lunes martes miércoles jueves viernes sábado domingo enero febrero marzo abril mayo junio julio agosto
-        septiembre octubre noviembre diciembre semana
+        septiembre octubre noviembre diciembre semana mañana tarde noche hoy ayer madrugada mes año
         """);
 
     public static readonly FrozenSet<string> Prepositions = Set("on in at during to after before via through with from while en durante ante tras desde");

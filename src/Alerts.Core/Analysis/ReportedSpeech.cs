@@ -59,7 +59,11 @@ internal sealed partial class StatementExtraction
                     continue;
                 }
 
-                var trailing = s.Start > 0 && tokens[s.Start - 1].EndsClause && IsAdjunctOnly(tokens, v);
+                // "…, the minister said on Friday." ends a clause the speaker said; "During the debate, Pence backed …" and
+                // "El martes, Ebrard rechazó …" open with circumstances, not with what was said.
+                var trailing = s.Start > 3 && tokens[s.Start - 1].EndsClause && IsAdjunctOnly(tokens, v)
+                    && !(Lexicon.ObjectSpeechVerbs.Contains(tokens[v].Word) && v + 1 < tokens.Count && !IsCircumstanceOnly(tokens, v + 1))
+                    && !IsAdjunctClause(tokens, s.Start);
                 var range = trailing ? ClauseBefore(sentence, tokens[s.Start - 1]) : Complement(tokens, v, sentence);
                 if (range is { } r && Emit(speaker, r, paragraph))
                 {

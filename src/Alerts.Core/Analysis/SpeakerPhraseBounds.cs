@@ -88,8 +88,9 @@ internal sealed partial class StatementExtraction
 
     private (SpeakerMention Mention, int Start)? LeadingSubject(List<Token> tokens, int before)
     {
-        var i = 0;
-        if (Lexicon.Determiners.Contains(tokens[0].Word))
+        var first = LeadingAdjunctEnd(tokens, before);
+        var i = first;
+        if (Lexicon.Determiners.Contains(tokens[i].Word))
         {
             i++;
         }
@@ -99,13 +100,37 @@ internal sealed partial class StatementExtraction
             i++;
         }
 
-        if (i == 0 || (i < before && tokens[i].EndsClause && IsNounPhraseWord(tokens, i)))
+        if (i == first || (i < before && tokens[i].EndsClause && IsNounPhraseWord(tokens, i)))
         {
             i++;
         }
 
-        var mention = i == 0 ? null : SpeakerPhrase.Parse(Slice(tokens[0].Start, tokens[i - 1].End));
-        return mention is null ? null : (mention, 0);
+        var mention = i == first ? null : SpeakerPhrase.Parse(Slice(tokens[first].Start, tokens[i - 1].End));
+        return mention is null ? null : (mention, first);
+    }
+
+    /// <summary>Where the subject starts after an opening adjunct: "Esta mañana, la mandataria …", "Asimismo,
+    /// Sheinbaum …", "On Tuesday, the senator …". 0 when the sentence opens with its subject.</summary>
+    private static int LeadingAdjunctEnd(List<Token> tokens, int before)
+    {
+        var comma = tokens.FindIndex(t => t.EndsClause);
+        return comma >= 0 && comma < before - 1 && IsAdjunctClause(tokens, comma + 1) ? comma + 1 : 0;
+    }
+
+    /// <summary>The first <paramref name="count"/> tokens are circumstances only: a time ("El martes", "This week"),
+    /// a prepositional phrase ("During the debate") or a sentence adverb ("Asimismo", "Meanwhile").</summary>
+    private static bool IsAdjunctClause(List<Token> tokens, int count)
+    {
+        if (count is < 1 or > 5)
+        {
+            return false;
+        }
+
+        var clause = tokens.Take(count).Select(t => t.Word).ToList();
+        var opens = Lexicon.Prepositions.Contains(clause[0]) || Lexicon.SentenceAdverbs.Contains(clause[0])
+            || clause.Any(Lexicon.TimeWords.Contains);
+        return opens && clause.All(w => !Lexicon.IsRoleWord(w) && !Lexicon.AnonymousHeads.Contains(w) && !Lexicon.Pronouns.Contains(w)
+            && (w.All(c => !char.IsUpper(c)) || Lexicon.NotNames.Contains(w) || Lexicon.TimeWords.Contains(w) || Lexicon.AdjunctWords.Contains(w)));
     }
 
     private static int NounPhraseStart(List<Token> tokens, int end)
