@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # ./run.sh                      run the pipeline on the bundled samples and print the alerts it delivers
 # ./run.sh --keep-running       the same, then keep the host running on its schedule (Ctrl-C stops everything)
-# ./run.sh replay DIR --out FILE [--explain]   analysis, novelty and alerts over article files, no storage or network
+# ./run.sh replay DIR --out FILE [--explain] [--gold GOLD.json [--verbose]]   analysis, novelty and alerts over article
+#                               files, no storage or network; with --gold, the alerts' score against gold labels
 # ./run.sh deliveries [--failed|--pending|--sent]   the delivery records of the last run (status, attempts, reasons)
 # ./run.sh send-test SUBSCRIBER_ID   a sample alert through each of that subscriber's channels; prints each outcome
 set -euo pipefail
@@ -39,7 +40,7 @@ KEEP_RUNNING=false
 for arg in "$@"; do
   case "$arg" in
     --keep-running) KEEP_RUNNING=true ;;
-    -h|--help) sed -n '2,6p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,7p' "$0"; exit 0 ;;
     *) die "unknown argument '$arg' (try --help)" ;;
   esac
 done

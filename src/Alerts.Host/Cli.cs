@@ -1,5 +1,6 @@
 using System.Globalization;
 using Alerts.Delivery;
+using Alerts.Evaluation;
 using Alerts.Replay;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,11 +21,14 @@ public static class Cli
           Alerts.Host run [--settings FILE] [--until-idle] [--idle-timeout SECONDS]
               Hosts FetchArticles, AnalyzeArticle and NotifySubscribers. With --until-idle it stops once the first
               fetch's articles are analysed and their alerts delivered, and prints the alerts.
-          Alerts.Host replay DIR --out FILE [--explain] [--settings FILE]
+          Alerts.Host replay DIR --out FILE [--explain] [--gold GOLD.json [--verbose]] [--settings FILE]
               Runs analysis, novelty and alert composition over the .txt/.html/.json files in DIR, in file-name order,
               without storage or network, and writes the alerts as JSON Lines to FILE. With --explain each alert
               carries the known statements it was compared with and their scores, and each repeat is printed with
-              the known statement it matched.
+              the known statement it matched. With --gold the alerts in FILE are scored against gold labels (the
+              format of shared/devset/gold.json) and the last line reads "recall R precision P dup D offtopic O
+              misattributed M unmatched U alerts N"; --verbose first prints each alert's verdict and the required
+              groups missed.
           Alerts.Host deliveries [--failed|--pending|--sent] [--settings FILE]
               Lists the delivery records (newest first): status, subscriber, channel, attempts, and why a delivery failed;
               then how many statements wait for an hourly or daily digest.
@@ -61,6 +65,11 @@ public static class Cli
                 await error.WriteLineAsync($"  {failure}");
             }
 
+            return BadUsage;
+        }
+        catch (ScoringInputException e)
+        {
+            await error.WriteLineAsync($"error: {e.Message}");
             return BadUsage;
         }
         catch (Exception e) when (e is DirectoryNotFoundException or FileNotFoundException)
@@ -118,6 +127,13 @@ public static class Cli
     private static async Task<int> ReplayAsync(string directory, Dictionary<string, string?> flags, TextWriter output, TextWriter error)
     {
         var outputFile = flags["--out"] ?? throw new UsageException("--out needs a file name.");
+        // Read the gold labels first: a bad file should not cost a replay.
+        var gold = flags.TryGetValue("--gold", out var goldPath) ? LoadGold(goldPath!) : null;
+        if (gold is null && flags.ContainsKey("--verbose"))
+        {
+            throw new UsageException("--verbose prints the scoring of the alerts: it needs --gold.");
+        }
+
         var configuration = new ConfigurationBuilder();
         if (SettingsPath(flags) is { } settings)
         {
@@ -131,17 +147,39 @@ public static class Cli
             .AddAlertsReplay(config);
         await using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
         var runner = provider.GetRequiredService<ReplayRunner>();
-        await using var writer = new StreamWriter(outputFile, append: false, new System.Text.UTF8Encoding(false));
         var explain = flags.ContainsKey("--explain");
-        var result = await runner.RunAsync(directory, writer, explain, CancellationToken.None, explain ? output : null);
+        ReplayResult result;
+        await using (var writer = new StreamWriter(outputFile, append: false, new System.Text.UTF8Encoding(false)))
+        {
+            result = await runner.RunAsync(directory, writer, explain, CancellationToken.None, explain ? output : null);
+        }
+
         foreach (var rejected in result.Rejected)
         {
             await error.WriteLineAsync($"skipped {rejected}");
         }
 
         await output.WriteLineAsync($"Replayed {result.Articles} articles: {result.Statements} statements, {result.Alerts} alerts written to {outputFile}");
+        if (gold is not null)
+        {
+            // Scored from the file, as shared/eval/score.py would read it.
+            var scorecard = new AlertScorer(gold).Score(AlertLines.Load(outputFile));
+            if (flags.ContainsKey("--verbose"))
+            {
+                foreach (var line in scorecard.VerboseLines())
+                {
+                    await output.WriteLineAsync(line);
+                }
+            }
+
+            await output.WriteLineAsync(scorecard.Summary);
+        }
+
         return Ok;
     }
+
+    private static GoldSet LoadGold(string path)
+        => File.Exists(path) ? GoldSet.Load(path) : throw new UsageException($"Gold file '{path}' does not exist.");
 
     private static async Task<int> DeliveriesAsync(Dictionary<string, string?> flags, TextWriter output)
     {
@@ -258,7 +296,7 @@ public static class Cli
         var command = args.Length > 0 && !args[0].StartsWith("--", StringComparison.Ordinal) ? args[0] : "run";
         var positional = new List<string>();
         var flags = new Dictionary<string, string?>(StringComparer.Ordinal);
-        var valued = new HashSet<string>(StringComparer.Ordinal) { "--out", "--settings", "--idle-timeout" };
+        var valued = new HashSet<string>(StringComparer.Ordinal) { "--out", "--settings", "--idle-timeout", "--gold" };
         for (var i = command == "run" && (args.Length == 0 || args[0] != "run") ? 0 : 1; i < args.Length; i++)
         {
             if (!args[i].StartsWith("--", StringComparison.Ordinal))
@@ -269,7 +307,7 @@ public static class Cli
             {
                 flags[args[i]] = i + 1 < args.Length ? args[++i] : throw new UsageException($"{args[i]} needs a value.");
             }
-            else if (args[i] is "--until-idle" or "--explain" or "--help" or "--failed" or "--pending" or "--sent")
+            else if (args[i] is "--until-idle" or "--explain" or "--verbose" or "--help" or "--failed" or "--pending" or "--sent")
             {
                 flags[args[i]] = null;
             }

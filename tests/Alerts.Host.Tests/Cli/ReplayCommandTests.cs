@@ -115,6 +115,74 @@ public sealed class ReplayCommandTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task Replay_WithGold_PrintsVerdictsMissedGroupsAndTheScoreLineLast()
+    {
+        var gold = Path.Combine(Path.GetTempPath(), $"gold-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(gold, """
+            {"groups": [
+              {"id": "p1", "kind": "required", "speaker": "Marsh",
+               "members": [{"a": "pentagon-options", "text": "We are preparing every option, including strikes on cartel laboratories, if our citizens remain in danger."}]},
+              {"id": "p2", "kind": "required", "speaker": "Salazar",
+               "members": [{"a": "pentagon-options", "text": "Mexico will not accept foreign troops on its territory under any circumstances."}]},
+              {"id": "p3", "kind": "required", "speaker": "Delgado", "members": [{"a": "none", "text": "A statement no sample article makes."}]},
+              {"id": "s1", "kind": "offtopic", "speaker": "Whitaker",
+               "members": [{"a": "senate-split", "text": "Sending the Navy after cartel boats near Mexican waters would be an act of war without a vote of Congress."}]}]}
+            """);
+        try
+        {
+            var (exit, stdout, stderr) = await RunAsync("replay", Path.Combine(RepoPaths.Samples, "articles"), "--out", output, "--gold", gold, "--verbose");
+
+            Assert.True(exit == 0, stderr);
+            var lines = stdout.TrimEnd().Split('\n');
+            Assert.Equal("recall 0.67 precision 0.67 dup 0 offtopic 1 misattributed 0 unmatched 0 alerts 3", lines[^1]);
+            Assert.Equal("missed: p3", lines[^2]);
+            Assert.Contains(lines, l => l.StartsWith("NEW p1  ", StringComparison.Ordinal) && l.Contains("| Helen Marsh ", StringComparison.Ordinal));
+            Assert.Contains(lines, l => l.StartsWith("OFFTOPIC s1  ", StringComparison.Ordinal));
+        }
+        finally
+        {
+            File.Delete(gold);
+        }
+    }
+
+    [Fact]
+    public async Task Replay_MissingGold_FailsBeforeReplayingWithTheFileNamed()
+    {
+        var (exit, _, stderr) = await RunAsync("replay", Path.Combine(RepoPaths.Samples, "articles"), "--out", output, "--gold", "/no/such/gold.json");
+
+        Assert.Equal(Alerts.Host.Cli.BadUsage, exit);
+        Assert.Contains("Gold file '/no/such/gold.json' does not exist.", stderr, StringComparison.Ordinal);
+        Assert.False(File.Exists(output));
+    }
+
+    [Fact]
+    public async Task Replay_MalformedGold_FailsWithTheProblemNotAStackTrace()
+    {
+        var gold = Path.Combine(Path.GetTempPath(), $"gold-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(gold, """{"groups": [{"id": "p1", "kind": "required", "speaker": "Marsh"}]}""");
+        try
+        {
+            var (exit, _, stderr) = await RunAsync("replay", Path.Combine(RepoPaths.Samples, "articles"), "--out", output, "--gold", gold);
+
+            Assert.Equal(Alerts.Host.Cli.BadUsage, exit);
+            Assert.Equal($"error: Gold file '{gold}' is malformed: group 'p1' needs \"members\": a non-empty array.", stderr.Trim());
+        }
+        finally
+        {
+            File.Delete(gold);
+        }
+    }
+
+    [Fact]
+    public async Task Replay_VerboseWithoutGold_IsBadUsage()
+    {
+        var (exit, _, stderr) = await RunAsync("replay", Path.Combine(RepoPaths.Samples, "articles"), "--out", output, "--verbose");
+
+        Assert.Equal(Alerts.Host.Cli.BadUsage, exit);
+        Assert.Contains("--verbose", stderr, StringComparison.Ordinal);
+    }
+
     private List<JsonElement> ReadAlerts()
         => [.. File.ReadAllLines(output).Select(l => JsonDocument.Parse(l).RootElement.Clone())];
 
