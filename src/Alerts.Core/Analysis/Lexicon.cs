@@ -214,6 +214,9 @@ internal static class Lexicon
         After Before Since Tras Según Desde
         """);
 
+    /// <summary>Conjunctions that join a second verb to the subject of the first: "insistió …, y subrayó …".</summary>
+    public static readonly FrozenSet<string> Conjunctions = Set("and but y pero e");
+
     public static readonly FrozenSet<string> Particles = Set("de del la las los van von der da di bin al le du y");
 
     /// <summary>Role words that only modify a head ("deputy press secretary"): a phrase ending in one is no role.</summary>

@@ -43,6 +43,25 @@ internal sealed partial class StatementExtraction
                 continue;
             }
 
+            if (v >= 4 && tokens[v - 1].EndsClause && ReadInvertedAttribution(sentence, tokens, v, paragraph) is { } resume)
+            {
+                // "…en México, afirmó la presidenta Claudia Sheinbaum, pero, aclaró, …": read on after the speaker.
+                v = resume - 1;
+                continue;
+            }
+
+            if (found.Count > 0 && found[^1].Offset >= sentence.Start && found[^1].Offset < sentence.End && v > 0
+                && (Lexicon.Conjunctions.Contains(tokens[v - 1].Word) || (tokens[v - 1].EndsClause && tokens[v].EndsClause)))
+            {
+                // "…, y subrayó su rechazo …", "…, pero, aclaró, no quiere decir …": the same speaker goes on.
+                if (Emit(found[^1].Speaker, Complement(tokens, v, sentence), paragraph))
+                {
+                    return;
+                }
+
+                continue;
+            }
+
             var subject = Subject(tokens, v);
             if (subject is { } relative && relative.Start > 0 && tokens[relative.Start - 1].Word is "which" or "whom" or "whose" or "what" or "cual" or "cuales")
             {
@@ -114,6 +133,34 @@ internal sealed partial class StatementExtraction
         }
 
         ReadParticiple(sentence, tokens, paragraph, null);
+    }
+
+    /// <summary>"Llamarlos terroristas da elementos para intervenir, afirmó la presidenta Claudia Sheinbaum, …": a
+    /// clause, then a verb and a named speaker up to the next comma. Returns the token where reading resumes.</summary>
+    private int? ReadInvertedAttribution(TextRange sentence, List<Token> tokens, int verb, int paragraph)
+    {
+        var close = tokens.FindIndex(verb + 1, t => t.EndsClause);
+        var last = close < 0 ? tokens.Count - 1 : close;
+        if (close < 0 || last <= verb || last - verb > limits.MaxSpeakerWords || close == tokens.Count - 1)
+        {
+            return null; // to the sentence's end: the older inverted reading below handles it
+        }
+
+        var phrase = tokens.GetRange(verb + 1, last - verb);
+        var cut = CircumstanceStart(phrase);
+        if (cut > 0)
+        {
+            phrase = phrase.Take(cut).ToList();
+        }
+
+        var mention = SpeakerPhrase.Parse(Slice(phrase[0].Start, phrase[^1].End).TrimEnd(','));
+        if (mention is null || mention.Form is MentionForm.Pronoun or MentionForm.Implicit)
+        {
+            return null;
+        }
+
+        var speaker = resolver.Resolve(mention, phrase[0].Start, lastSpeaker);
+        return speaker is not null && Emit(speaker, ClauseBefore(sentence, tokens[verb - 1]), paragraph) ? last + 1 : null;
     }
 
     /// <summary>"La mandataria fue tajante al decir que …", "… al asegurar que …": the subject of the main clause says

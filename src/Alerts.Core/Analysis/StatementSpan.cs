@@ -88,7 +88,22 @@ internal sealed partial class StatementExtraction
             start += but.Index + but.Length;
         }
 
-        return Trimmed(new TextRange(start, sentence.End));
+        return Trimmed(new TextRange(start, SecondVerbStart(tokens, i) ?? sentence.End));
+    }
+
+    /// <summary>"… tiene que hacer su parte, y subrayó su rechazo …": a second speech verb joined by "y"/"and" ends the
+    /// first statement (the same speaker's next one starts there).</summary>
+    private int? SecondVerbStart(List<Token> tokens, int from)
+    {
+        for (var j = from + 2; j < tokens.Count; j++)
+        {
+            if (tokens[j - 2].EndsClause && Lexicon.Conjunctions.Contains(tokens[j - 1].Word) && IsSpeechVerb(tokens, j) && !InsideQuote(tokens[j].Start))
+            {
+                return tokens[j - 2].End;
+            }
+        }
+
+        return null;
     }
 
     private static bool IsCircumstanceOnly(List<Token> tokens, int i)

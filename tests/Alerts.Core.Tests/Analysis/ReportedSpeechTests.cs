@@ -82,4 +82,27 @@ public sealed class ReportedSpeechTests
         Assert.Equal("Ron Vale", statements[1].Speaker.Name);
         Assert.Equal("las bandas controlan ya la mitad de los puertos", statements[1].Text);
     }
+
+    [Fact]
+    public void Extract_ClauseThenVerbAndNamedSpeaker_IsThatSpeakersStatement()
+    {
+        var statements = Extract(
+            "Las nuevas listas dan al vecino más razones para actuar en el país, afirmó la gobernadora Irma Salas, pero, " +
+            "aclaró, eso no significa que vaya a pasar.");
+
+        Assert.Equal(2, statements.Count);
+        Assert.All(statements, s => Assert.Equal("Irma Salas", s.Speaker.Name));
+        Assert.StartsWith("Las nuevas listas", statements[0].Text);
+        Assert.Equal("eso no significa que vaya a pasar", statements[1].Text);
+    }
+
+    [Fact]
+    public void Extract_SecondSpeechVerbJoinedByY_IsASecondStatementOfTheSameSpeaker()
+    {
+        var statements = Extract(
+            "La gobernadora Ana Ruiz insistió en que la federación tiene que hacer su parte, y subrayó su rechazo a cualquier tropa extranjera.");
+
+        Assert.Equal(["la federación tiene que hacer su parte", "su rechazo a cualquier tropa extranjera"], statements.Select(s => s.Text));
+        Assert.All(statements, s => Assert.Equal("Ana Ruiz", s.Speaker.Name));
+    }
 }

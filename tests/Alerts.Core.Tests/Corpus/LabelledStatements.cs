@@ -148,6 +148,7 @@ internal static class LabelledStatements
 
         new(Colony, "Claudia Sheinbaum", "México no es colonia de nadie", true),
         new(Colony, "Claudia Sheinbaum", "no aceptamos la intervención", true),
+        new(Colony, "Claudia Sheinbaum", "relación de cooperación con Washington", true, Optional: true),
         new(Colony, "Omar García Harfuch", "México puede actuar solo", true),
         new(Colony, "Omar García Harfuch", "No necesitamos tropas extranjeras. Tenemos la capacidad", true),
         new(Colony, "Tom Cotton", "deben estar listas", true),
