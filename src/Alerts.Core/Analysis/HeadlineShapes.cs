@@ -56,6 +56,11 @@ internal static class HeadlineShapes
             return Claim(right, left); // "… no hubo militares de EU: Sheinbaum", "…: 'NBC News'"
         }
 
+        if (!IsQuoted(left) && MidName(Words(left + " " + right), Words(left).Count, isKnownPerson) is { Count: > 0 } after)
+        {
+            return after; // "This will not happen: Sheinbaum on …", "…: Sheinbaum reafirma …"
+        }
+
         if (IsQuoted(left) && Subject(Words(right)) is { } answering)
         {
             return Claim(answering.Phrase, left); // "‘Not on our soil’: Mexican president answers Trump"
@@ -127,6 +132,14 @@ internal static class HeadlineShapes
             }
         }
 
+        for (var i = MinClaimWords; i < words.Count - 1; i++)
+        {
+            if (MidName(words, i, isKnownPerson) is { Count: > 0 } mid)
+            {
+                return mid; // slug "no habra intervencion … Sheinbaum reafirma defensa de la soberania"
+            }
+        }
+
         var marker = words.FindLastIndex(w => ReportMarkers.Contains(Fold(Bare(w))));
         if (marker >= MinClaimWords && SpeakerRunEnd(words, marker + 1) == words.Count)
         {
@@ -134,6 +147,38 @@ internal static class HeadlineShapes
         }
 
         return titleCase ? [] : TrailingName(words, isKnownPerson);
+    }
+
+    /// <summary>"claim Name on topic" / "claim Name VERB claim": a name the article knows, after a claim of its own,
+    /// followed by what it was about or by a verb.</summary>
+    private static List<HeadlineClaim>? MidName(List<string> words, int at, Func<string, bool> isKnownPerson)
+    {
+        var end = at;
+        while (end < words.Count && end - at < 3 && SpeakerPhrase.IsPersonalNameWord(Bare(words[end])))
+        {
+            end++;
+        }
+
+        if (end == at || end >= words.Count - 1 || !isKnownPerson(Join(words, at, end)) || Prepositions.Contains(Fold(Bare(words[at - 1]))))
+        {
+            return null;
+        }
+
+        var next = Fold(Bare(words[end]));
+        var verb = IsVerb(words, end, IsTitleCase(words));
+        if (!verb && !(Context.Contains(next) && next is not ("de" or "of" or "por" or "by")))
+        {
+            return null;
+        }
+
+        var speaker = Join(words, at, end);
+        var found = Claim(speaker, Join(words, 0, at));
+        if (verb && words.Count - end - 1 >= MinClaimWords)
+        {
+            found.AddRange(Claim(speaker, Join(words, Sayings.Contains(next) && !Denials.Contains(next) ? end + 1 : end, words.Count)));
+        }
+
+        return found;
     }
 
     /// <summary>Slug titles lose the colon of "claim: Sheinbaum": a closing name the article knows is the speaker,
@@ -168,7 +213,13 @@ internal static class HeadlineShapes
             }
 
             var word = Fold(Bare(words[v]));
-            var phrase = Join(words, 0, v);
+            var subjectEnd = v;
+            while (subjectEnd > 1 && Lexicon.Auxiliaries.Contains(Bare(words[subjectEnd - 1])))
+            {
+                subjectEnd--; // "Sheinbaum Again Rejects …"
+            }
+
+            var phrase = Join(words, 0, subjectEnd);
             if (word is "to" or "a")
             {
                 var listener = SpeakerRunEnd(words, v + 1);

@@ -76,6 +76,15 @@ internal sealed partial class StatementExtraction
             return HolderOf(["president"], country);
         }
 
+        // "Mexico's president", "secretario de Defensa de EU": a role, held by someone the body names.
+        var roleWords = words.Where(w => Country(w) is null && (Lexicon.IsRoleWord(w) || SpeakerPhrase.IsCapitalized(w))).ToList();
+        if (words.Any(w => Lexicon.IsRoleWord(w)) && words.All(w => Country(w) is not null || Lexicon.IsRoleWord(w)
+                || SpeakerPhrase.IsCapitalized(w) || Lexicon.Particles.Contains(w) || Lexicon.Determiners.Contains(w))
+            && !words.Any(w => SpeakerPhrase.IsPersonalNameWord(w) && IsKnownPerson(w)))
+        {
+            return HolderOf(roleWords, words.Select(Country).FirstOrDefault(c => c is not null));
+        }
+
         var mention = SpeakerPhrase.Parse(phrase);
         switch (mention?.Form)
         {
@@ -83,7 +92,6 @@ internal sealed partial class StatementExtraction
             case null:
                 return null;
             case MentionForm.RoleOnly:
-                var roleWords = words.Where(w => Country(w) is null && (Lexicon.IsRoleWord(w) || SpeakerPhrase.IsCapitalized(w))).ToList();
                 return HolderOf(roleWords, words.Select(Country).FirstOrDefault(c => c is not null));
             case MentionForm.Group when mention.Kind == SpeakerKind.Organization && Country(mention.Name) is not null:
                 return null;

@@ -228,7 +228,7 @@ internal static class Lexicon
         reaffirms downplays rebuffs refuses
         dice afirma asegura señala advierte rechaza niega descarta pide exige llama urge insiste reitera acusa critica
         defiende destaca reconoce prevé propone ofrece amenaza promete responde arremete mantiene sostiene plantea
-        alerta confirma anuncia aclara admite subraya elogia cuestiona denuncia
+        alerta confirma anuncia aclara admite subraya elogia cuestiona denuncia reafirma
         """);
 
     /// <summary>Verbs that deny what follows them: a headline claim keeps them, or "niega que X" would read "X".</summary>
