@@ -81,7 +81,8 @@ public sealed class ArticleAnalyzer(
     {
         var paragraphs = TextLayout.Paragraphs(text);
         var spans = new List<TextSpan>();
-        foreach (var statement in statements.OrderBy(s => s.Offset))
+        // A headline statement (Length 0) covers no text: it needs no paragraph sent.
+        foreach (var statement in statements.Where(s => s.Length > 0).OrderBy(s => s.Offset))
         {
             var first = paragraphs.FirstOrDefault(p => p.Start <= statement.Offset && statement.Offset < Math.Max(p.End, p.Start + 1));
             var end = statement.Offset + statement.Length;

@@ -37,6 +37,7 @@ internal sealed partial class StatementExtraction(string text, ExtractionLimits 
         }
 
         FlushPending();
+        ReadHeadline();
         return found.OrderBy(s => s.Offset).ToList();
     }
 

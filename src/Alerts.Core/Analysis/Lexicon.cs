@@ -275,6 +275,37 @@ internal static class Lexicon
 
     public static readonly FrozenSet<string> Ordinals = Set("second third fourth fifth other another several two three otro otra segundo segunda");
 
+    /// <summary>Present-tense verbs by which a headline reports a position ("Sheinbaum rejects …", "AMLO pide …"),
+    /// beyond <see cref="SpeechVerbs"/>. Actions ("sends", "kills", "despliega") are left out on purpose: a headline
+    /// of action is narration, not a statement.</summary>
+    public static readonly FrozenSet<string> HeadlineVerbs = Set("""
+        say tells warns rejects rebukes slams blasts dismisses vows pledges promises urges call calls demands insists
+        threatens claims asserts admits acknowledges accuses blames criticizes criticises defends backs praises proposes
+        offers hints signals rules doubles stands reiterates stresses confirms announces questions responds answers
+        reaffirms downplays rebuffs refuses
+        dice afirma asegura señala advierte rechaza niega descarta pide exige llama urge insiste reitera acusa critica
+        defiende destaca reconoce prevé propone ofrece amenaza promete responde arremete mantiene sostiene plantea
+        alerta confirma anuncia aclara admite subraya elogia cuestiona denuncia reafirma
+        """);
+
+    /// <summary>Verbs that deny what follows them: a headline claim keeps them, or "niega que X" would read "X".</summary>
+    public static readonly FrozenSet<string> DenialVerbs = Set("denies denied deny niega negó rejects rejected rechaza rechazó descarta descartó dismisses rules rebuffs refuses");
+
+    /// <summary>Words that open a circumstance after a headline's speaker ("… prevé Sheinbaum sobre encuentro con
+    /// Rubio"), not a second claim.</summary>
+    public static readonly FrozenSet<string> HeadlineContext = Set("sobre about over con ante antes para por for by amid of de tras");
+
+    /// <summary>The words naming each country (name, demonyms, abbreviations), one country a line: "Mexico president"
+    /// and "Mexican President" name the same office.</summary>
+    public static readonly IReadOnlyList<FrozenSet<string>> Countries = """
+        Mexico México Mexican Mexico’s Mexico's mexicano mexicana mexicanos mexicanas
+        U.S. US USA EU EEUU EE.UU. American estadounidense estadounidenses United_States Estados_Unidos America
+        Venezuela Venezuelan venezolano venezolana
+        Colombia Colombian colombiano colombiana
+        Canada Canadá Canadian canadiense
+        Ecuador Ecuadorian ecuatoriano ecuatoriana
+        """.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(Set).ToList();
+
     public static bool IsRoleWord(string word)
     {
         var w = word.TrimEnd('.', ',');

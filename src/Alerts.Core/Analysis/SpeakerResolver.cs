@@ -45,6 +45,9 @@ internal sealed partial class SpeakerResolver
         }
     }
 
+    /// <summary>Everyone named so far, first named first: the headline step matches roles and initials against them.</summary>
+    public IEnumerable<Speaker> People => people.Select(p => p.ToSpeaker());
+
     public Speaker? Resolve(SpeakerMention mention, int offset, Speaker? previous)
     {
         switch (mention.Form)

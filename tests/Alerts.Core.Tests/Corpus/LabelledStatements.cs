@@ -115,6 +115,8 @@ internal static class LabelledStatements
         new(OffTopic, "Marco Rubio", "Venezuela's election was stolen", false),
         new(OffTopic, "Marco Rubio", "prepared to use military force against cartels inside Mexico", true),
 
+        // The headline states an attributed position of its own (the devset's rule: headlines count).
+        new(Sovereignty, "Claudia Sheinbaum", "rechaza cualquier intervención militar de Estados Unidos", true),
         new(Sovereignty, "Claudia Sheinbaum", "no aceptará la presencia de tropas estadounidenses", true),
         new(Sovereignty, "Claudia Sheinbaum", "Con la soberanía no se negocia. Cooperamos, pero no nos subordinamos", true),
         new(Sovereignty, "Marco Rubio", "no descarta ninguna opción", true),
@@ -165,6 +167,7 @@ internal static class LabelledStatements
         new(AirForce, "Tim Kaine", "the legal basis for strikes", true),
         new(AirForce, "Tim Kaine", "Congress has not authorized a war in Mexico", true),
 
+        new(Dialogue, "Ejército mexicano", "descarta operaciones conjuntas con Estados Unidos", true), // the headline
         new(Dialogue, "secretario de la Defensa Nacional", "no participarán en operaciones militares", true),
         new(Dialogue, "secretario de la Defensa Nacional", "No habrá soldados estadounidenses en nuestro territorio. Eso está descartado", true),
         new(Dialogue, "Pentágono", "los vuelos de vigilancia sobre la frontera continuarán", true),

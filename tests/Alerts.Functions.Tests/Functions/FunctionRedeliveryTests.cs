@@ -87,7 +87,9 @@ public sealed class FunctionRedeliveryTests : IAsyncLifetime
             Url = "https://news.example.org/2026/lang-strike",
             CanonicalUrl = "https://news.example.org/2026/lang-strike",
             Source = "Example Wire",
-            Title = "Lang says troops could strike cartel camps",
+            // The headline restates the body's quotation, so the article holds one statement (a headline with a claim
+            // of its own is a statement of its own, and would be a second alert).
+            Title = "Lang says the military is ready to act in Mexico",
             Published = new DateTimeOffset(2026, 3, 5, 14, 0, 0, TimeSpan.Zero),
             Fetched = new DateTimeOffset(2026, 3, 5, 14, 5, 0, TimeSpan.Zero),
             Language = "en",
