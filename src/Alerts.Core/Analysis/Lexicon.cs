@@ -189,6 +189,16 @@ internal static class Lexicon
         republicana Democrat demócrata ejecutivo Ejecutivo exmandatario exmandataria dirigente
         """);
 
+    /// <summary>Descriptors that say the person leads a country or government: they fit only a person whose known role
+    /// is such a leader's (or who has no known role).</summary>
+    public static readonly FrozenSet<string> LeaderDescriptors = Set("""
+        leader líder mandatario mandataria ejecutivo Ejecutivo exmandatario exmandataria head_of_state jefe_de_Estado
+        jefa_de_Estado jefe_de_Gobierno jefa_de_Gobierno
+        """);
+
+    /// <summary>Roles of a country's or government's leader.</summary>
+    public static readonly FrozenSet<string> LeaderRoles = Set("president presidente presidenta mandatario mandataria prime leader líder premier");
+
     /// <summary>Descriptors of several words: "head of state", "jefa de Estado".</summary>
     public static readonly FrozenSet<string> DescriptorPhrases = Set("""
         head_of_state jefe_de_Estado jefa_de_Estado jefe_de_Gobierno jefa_de_Gobierno
@@ -221,6 +231,7 @@ internal static class Lexicon
         ["Mexico’s"] = "MX", ["Mexico's"] = "MX", ["U.S."] = "US", ["US"] = "US", ["USA"] = "US", ["EEUU"] = "US",
         ["EE.UU."] = "US", ["American"] = "US", ["estadounidense"] = "US", ["Unidos"] = "US", ["norteamericano"] = "US",
         ["norteamericana"] = "US", ["Venezuelan"] = "VE", ["venezolano"] = "VE", ["venezolana"] = "VE", ["Venezuela"] = "VE",
+        ["Republican"] = "US", ["republicano"] = "US", ["republicana"] = "US", ["Democrat"] = "US", ["demócrata"] = "US",
         ["Canadian"] = "CA", ["canadiense"] = "CA", ["Canada"] = "CA", ["Canadá"] = "CA",
     }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 

@@ -110,17 +110,43 @@ internal sealed partial class SpeakerResolver
         }
 
         var country = Lexicon.CountryOf(role);
+        var leader = IsLeaderDescriptor(role);
         var fitting = people.Where(p => (gender == Gender.Unknown || p.Gender != Opposite(gender))
-            && (country is null || Lexicon.CountryOf(p.Role) is not { } c || c == country)).ToList();
+            && (country is null || Lexicon.CountryOf(p.Role) is not { } c || c == country)
+            && (!leader || p.Role is null || Words(p.Role).Any(w => Lexicon.LeaderRoles.Contains(w.TrimEnd(',', '.'))))).ToList();
         if (country is not null && fitting.Any(p => Lexicon.CountryOf(p.Role) == country))
         {
             fitting = fitting.Where(p => Lexicon.CountryOf(p.Role) == country).ToList();
         }
 
-        return fitting.FirstOrDefault(p => previous is { Kind: SpeakerKind.Person } && p.Name == previous.Name)
-            ?? mentions.Where(m => m.Offset < offset && fitting.Contains(m.Person)).OrderByDescending(m => m.Offset)
+        var last = fitting.FirstOrDefault(p => previous is { Kind: SpeakerKind.Person } && p.Name == previous.Name);
+        if (last is not null)
+        {
+            return last;
+        }
+
+        // "el magnate", "the Republican" say nothing a role can check: only the article's main figure, when they fit.
+        if (!leader && !IsPast(role))
+        {
+            var main = MainFigure(offset);
+            return main is not null && fitting.Contains(main) ? main : null;
+        }
+
+        return mentions.Where(m => m.Offset < offset && fitting.Contains(m.Person)).OrderByDescending(m => m.Offset)
                 .Select(m => m.Person).FirstOrDefault()
             ?? (fitting.Count == 1 ? fitting[0] : null);
+    }
+
+    private static bool IsLeaderDescriptor(string role)
+        => role.Split(' ', StringSplitOptions.RemoveEmptyEntries).Any(w => Lexicon.LeaderDescriptors.Contains(w.TrimEnd('.', ',')))
+            || Lexicon.LeaderDescriptors.Any(p => p.Contains(' ', StringComparison.Ordinal) && role.Contains(p, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The person named most often before <paramref name="offset"/>, when no one else is named as often.</summary>
+    private Person? MainFigure(int offset)
+    {
+        var counts = mentions.Where(m => m.Offset < offset).GroupBy(m => m.Person).Select(g => (g.Key, Count: g.Count()))
+            .OrderByDescending(c => c.Count).ToList();
+        return counts.Count > 0 && (counts.Count == 1 || counts[0].Count > counts[1].Count) ? counts[0].Key : null;
     }
 
     // "the former South Carolina governor": a past office says nothing against the one the person holds now.
