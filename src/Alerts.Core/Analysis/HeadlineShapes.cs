@@ -21,7 +21,8 @@ internal static class HeadlineShapes
     private static readonly FrozenSet<string> Verbs = Folded(Lexicon.SpeechVerbs.Concat(Lexicon.HeadlineVerbs));
     private static readonly FrozenSet<string> Denials = Folded(Lexicon.DenialVerbs);
     private static readonly FrozenSet<string> Complementizers = Folded(Lexicon.Complementizers);
-    private static readonly FrozenSet<string> Sayings = Folded(Lexicon.SpeechVerbs);
+    // Plain sayings lose their verb in the claim; a verb whose object is the statement ("pide …", "rejects …") keeps it.
+    private static readonly FrozenSet<string> Sayings = Folded(Lexicon.SpeechVerbs.Except(Lexicon.ObjectSpeechVerbs, StringComparer.OrdinalIgnoreCase));
     private static readonly FrozenSet<string> Listeners = Folded(Lexicon.ListenerVerbs);
     private static readonly FrozenSet<string> Prepositions = Folded(Lexicon.Prepositions.Concat(Lexicon.Particles));
     private static readonly FrozenSet<string> Context = Folded(Lexicon.Prepositions.Concat(Lexicon.HeadlineContext));

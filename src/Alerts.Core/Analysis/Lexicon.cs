@@ -113,7 +113,8 @@ internal static class Lexicon
         presidente presidenta mandatario mandataria secretario secretaria ministro ministra canciller gobernador
         gobernadora senador senadora diputado diputada almirante vocero vocera portavoz directora fiscal alcalde
         alcaldesa embajador embajadora jefe jefa funcionario funcionaria funcionarios analista experto experta
-        investigador investigadora titular subsecretario subsecretaria líder dirigente
+        investigador investigadora titular subsecretario subsecretaria líder dirigente magnate republicano republicana
+        Republican Democrat demócrata ejecutivo federal
         estado defensa nacional exteriores relaciones gobernación hacienda economía marina seguridad pública ciudadana
         general almirante
         """);
@@ -205,6 +206,7 @@ internal static class Lexicon
         September October November December El La Los Las Un Una En Con Por Para Según De Del Y O Pero Aunque Reacting
         Like Also However Meanwhile Still Even Asked Speaking According
         Tampoco También Además Asimismo Incluso Finalmente Luego Entonces Sin Ante Sobre Tras Hoy Ayer Así Aun Aún
+        Durante Mientras Ahora
         """);
 
     /// <summary>Adverbs that open a sentence before its subject: "Asimismo, Sheinbaum insistió …".</summary>
@@ -222,8 +224,71 @@ internal static class Lexicon
     /// <summary>Role words that only modify a head ("deputy press secretary"): a phrase ending in one is no role.</summary>
     public static readonly FrozenSet<string> RoleModifiers = Set("""
         press deputy vice state defense defence foreign attorney homeland security treasury interior border prime under
-        assistant senior former top acting interim national military intelligence policy executive co-founder
+        assistant senior former top acting interim national military intelligence policy executive co-founder federal
         """);
+
+    /// <summary>Words that describe a person the article has named rather than name an office: "the Mexican leader",
+    /// "the Republican", "la mandataria", "el magnate", "la jefa del Ejecutivo". They stand for that person, never alone.</summary>
+    public static readonly FrozenSet<string> DescriptorWords = Set("""
+        leader líder mandatario mandataria magnate tycoon billionaire millonario empresario Republican republicano
+        republicana Democrat demócrata ejecutivo Ejecutivo exmandatario exmandataria dirigente
+        """);
+
+    /// <summary>Descriptors that say the person leads a country or government: they fit only a person whose known role
+    /// is such a leader's (or who has no known role).</summary>
+    public static readonly FrozenSet<string> LeaderDescriptors = Set("""
+        leader líder mandatario mandataria ejecutivo Ejecutivo exmandatario exmandataria head_of_state jefe_de_Estado
+        jefa_de_Estado jefe_de_Gobierno jefa_de_Gobierno
+        """);
+
+    /// <summary>Roles of a country's or government's leader.</summary>
+    public static readonly FrozenSet<string> LeaderRoles = Set("president presidente presidenta mandatario mandataria prime leader líder premier");
+
+    /// <summary>Descriptors of several words: "head of state", "jefa de Estado".</summary>
+    public static readonly FrozenSet<string> DescriptorPhrases = Set("""
+        head_of_state jefe_de_Estado jefa_de_Estado jefe_de_Gobierno jefa_de_Gobierno
+        """);
+
+    /// <summary>Heads that say only "holder of": "el titular de la Defensa" is whoever holds the defence office.</summary>
+    public static readonly FrozenSet<string> HolderHeads = Set("titular head chief jefe jefa encargado encargada responsable");
+
+    /// <summary>Past roles ("the former governor"): they do not conflict with the office a person holds now.</summary>
+    public static readonly FrozenSet<string> PastMarkers = Set("former ex onetime expresidente expresidenta exgobernador exgobernadora exsecretario exsecretaria");
+
+    /// <summary>Role words across English and Spanish, by one spelling: "secretario de Estado" is "secretary of state".</summary>
+    public static readonly FrozenDictionary<string, string> RoleEquivalents = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["secretario"] = "secretary", ["secretaria"] = "secretary", ["presidente"] = "president", ["presidenta"] = "president",
+        ["mandatario"] = "president", ["mandataria"] = "president", ["ministro"] = "minister", ["ministra"] = "minister",
+        ["estado"] = "state", ["defensa"] = "defense", ["defence"] = "defense", ["guerra"] = "war", ["embajador"] = "ambassador",
+        ["embajadora"] = "ambassador", ["vocero"] = "spokesperson", ["vocera"] = "spokesperson", ["portavoz"] = "spokesperson",
+        ["spokesman"] = "spokesperson", ["spokeswoman"] = "spokesperson", ["gobernador"] = "governor",
+        ["gobernadora"] = "governor", ["senador"] = "senator", ["senadora"] = "senator", ["diputado"] = "representative",
+        ["diputada"] = "representative", ["seguridad"] = "security", ["marina"] = "navy", ["fiscal"] = "attorney",
+        ["canciller"] = "foreign", ["exteriores"] = "foreign", ["relaciones"] = "foreign", ["almirante"] = "admiral",
+        ["alcalde"] = "mayor", ["alcaldesa"] = "mayor", ["jefe"] = "chief", ["jefa"] = "chief", ["líder"] = "leader",
+    }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Words that tie a role or a person to a country: "the US leader", "la presidenta de México".</summary>
+    public static readonly FrozenDictionary<string, string> CountryWords = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["Mexican"] = "MX", ["mexicano"] = "MX", ["mexicana"] = "MX", ["México"] = "MX", ["Mexico"] = "MX",
+        ["Mexico’s"] = "MX", ["Mexico's"] = "MX", ["U.S."] = "US", ["US"] = "US", ["USA"] = "US", ["EEUU"] = "US",
+        ["EE.UU."] = "US", ["American"] = "US", ["estadounidense"] = "US", ["Unidos"] = "US", ["norteamericano"] = "US",
+        ["norteamericana"] = "US", ["Venezuelan"] = "VE", ["venezolano"] = "VE", ["venezolana"] = "VE", ["Venezuela"] = "VE",
+        ["Republican"] = "US", ["republicano"] = "US", ["republicana"] = "US", ["Democrat"] = "US", ["demócrata"] = "US",
+        ["Canadian"] = "CA", ["canadiense"] = "CA", ["Canada"] = "CA", ["Canadá"] = "CA",
+    }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+
+    public static bool IsDescriptor(string role)
+        => role.Split(' ', StringSplitOptions.RemoveEmptyEntries).Any(w => DescriptorWords.Contains(w.TrimEnd('.', ',')))
+            || DescriptorPhrases.Any(p => role.Contains(p, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The country a phrase ties someone to ("MX", "US"), or null.</summary>
+    public static string? CountryOf(string? phrase)
+        => phrase?.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => w.TrimEnd(',', '.') is var t && t.Length > 0 ? t : w)
+            .Select(w => CountryWords.GetValueOrDefault(w) ?? CountryWords.GetValueOrDefault(w + "."))
+            .FirstOrDefault(c => c is not null);
 
     public static readonly FrozenSet<string> ListenerNouns = Set("""
         reporters journalists lawmakers supporters senators legislators students people audiences listeners viewers

@@ -51,7 +51,8 @@ internal static partial class SpeakerPhrase
             return IsDescription(segments[1]) ? first with { Role = first.Role ?? RoleText(segments[1]) } : first;
         }
 
-        return first ?? ParseSimple(segments[^1]);
+        // "…, Marco Rubio": a short last piece may name the speaker; a long one is the rest of a sentence.
+        return first ?? (segments[^1].Split(' ').Length <= 6 ? ParseSimple(segments[^1]) : null);
     }
 
     public static SpeakerMention? ParseSimple(string phrase)
@@ -71,6 +72,11 @@ internal static partial class SpeakerPhrase
                 _ => Gender.Unknown,
             };
             return new SpeakerMention(MentionForm.Pronoun, SpeakerKind.Person, words[0], null, gender);
+        }
+
+        if (Lexicon.Prepositions.Contains(words[0]) && !IsCapitalized(words[0]))
+        {
+            return AfterCircumstance(words);
         }
 
         var report = ReportFrom().Match(phrase);
@@ -151,12 +157,76 @@ internal static partial class SpeakerPhrase
         if (bare.All(w => Lexicon.IsRoleWord(w) || Lexicon.Nationalities.Contains(w) || w is "of" or "de" or "del" or "la" or "el" or "the"
                 || Lexicon.Places.Contains(w) || IsCapitalized(w)) && bare.Any(Lexicon.IsRoleWord) && bare.Count <= 8)
         {
-            return new SpeakerMention(MentionForm.RoleOnly, SpeakerKind.Person, RoleText(phrase) ?? phrase, RoleText(phrase),
-                GenderOf("", bare));
+            // Spanish says the gender in the article: "el titular", "la titular".
+            var gender = GenderOf("", bare) is var g && g != Gender.Unknown ? g
+                : words[0] is "el" or "El" ? Gender.Male : words[0] is "la" or "La" ? Gender.Female : Gender.Unknown;
+            return new SpeakerMention(MentionForm.RoleOnly, SpeakerKind.Person, RoleText(phrase) ?? phrase, RoleText(phrase), gender);
         }
 
         return isAnonymous && bare.Count <= 6 ? Group(SpeakerKind.AnonymousSource, WithoutRelativeClause(phrase)) : null;
     }
+
+    /// <summary>"en su rueda de prensa diaria Karine Jean-Pierre", "en la mañanera la presidenta": the speaker of an
+    /// inverted attribution comes after its circumstances, as the phrase's capitalised or titled tail.</summary>
+    private static SpeakerMention? AfterCircumstance(List<string> words)
+    {
+        var from = words.Count;
+        while (from > 1 && (IsCapitalized(words[from - 1]) || Lexicon.IsRoleWord(words[from - 1])
+                   || Lexicon.Particles.Contains(words[from - 1]) || Lexicon.Nationalities.Contains(words[from - 1])))
+        {
+            from--;
+        }
+
+        if (from > 1 && Lexicon.Determiners.Contains(words[from - 1]))
+        {
+            from--;
+        }
+
+        while (from < words.Count && Lexicon.Particles.Contains(words[from]) && !Lexicon.Determiners.Contains(words[from]))
+        {
+            from++;
+        }
+
+        return from >= words.Count || from < 1 ? null
+            : ParseSimple(string.Join(' ', words.Skip(from))) is { Kind: SpeakerKind.Person } mention ? mention : null;
+    }
+
+    /// <summary>Where the name starts in a run of capitalised words after a title: "Secretary of Security and Citizen
+    /// Protection Rosa Elena Quintana" → at "Rosa". A known given name marks it; after an "of/de/and" chain with none
+    /// known, the last two words (with their particles) are the name and the rest belongs to the office.</summary>
+    public static int NameStart(IReadOnlyList<string> run, bool afterChain)
+    {
+        if (run.Count <= 2)
+        {
+            return 0;
+        }
+
+        for (var k = 0; k < run.Count - 1; k++)
+        {
+            if (Lexicon.GenderOfFirstName(run[k].TrimEnd(',', '.')) != Gender.Unknown)
+            {
+                return k;
+            }
+        }
+
+        if (!afterChain)
+        {
+            return 0;
+        }
+
+        var start = run.Count - 2;
+        var particles = false;
+        while (start > 0 && Lexicon.Particles.Contains(run[start - 1]))
+        {
+            start--;
+            particles = true;
+        }
+
+        return particles && start > 0 ? start - 1 : start;
+    }
+
+    /// <summary>Words that join the parts of an office: "Secretary of Security and Citizen Protection".</summary>
+    public static bool IsTitleConnector(string word) => word is "of" or "and" or "the" or "for" or "de" or "del" or "la" or "y";
 
     /// <summary>"un funcionario estadounidense que pidió el anonimato" → "un funcionario estadounidense".</summary>
     private static string WithoutRelativeClause(string phrase)
@@ -227,12 +297,14 @@ internal static partial class SpeakerPhrase
         var role = words.Take(i + 1).ToList();
         // A lone capitalised word after lowercase words is a sentence fragment, not a titled name.
         if (role.Count > 0 && role.Any(r => !IsCapitalized(r) && !Lexicon.IsRoleWord(r) && !Lexicon.Particles.Contains(r)
-                && r is not ("of" or "and")))
+                && !IsTitleConnector(r)))
         {
             return ([], [], null);
         }
 
-        return (role, name, suffix);
+        var start = NameStart(name, role.Count > 0 && IsTitleConnector(role[^1]));
+        role.AddRange(name.Take(start));
+        return (role, name.Skip(start).ToList(), suffix);
     }
 
     /// <summary>"Juan Ramón de la Fuente": particles, one or more, between the given names and the surname.</summary>
@@ -250,7 +322,8 @@ internal static partial class SpeakerPhrase
     public static bool IsPersonalNameWord(string word)
     {
         var w = word.TrimEnd(',', '.');
-        return w.Length > 1 && IsCapitalized(w) && !w.Contains('.', StringComparison.Ordinal)
+        return w.Length > 1 && IsCapitalized(w) && !w.Contains('.', StringComparison.Ordinal) && !w.Contains(';', StringComparison.Ordinal)
+            && !w.Contains(':', StringComparison.Ordinal)
             && !Lexicon.IsRoleWord(w) && !Lexicon.Nationalities.Contains(w) && !Lexicon.NotNames.Contains(w)
             && !Lexicon.Places.Contains(w) && !Lexicon.OrganizationHeads.Contains(w) && !Lexicon.KnownMedia.Contains(w)
             && !Lexicon.KnownOrganizations.Contains(w) && !Lexicon.Honorifics.Contains(w) && !Lexicon.MediaSuffixes.Contains(w)

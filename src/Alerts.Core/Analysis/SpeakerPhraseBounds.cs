@@ -32,6 +32,11 @@ internal sealed partial class StatementExtraction
             return named is null ? null : (named, head);
         }
 
+        if (tokens[end].EndsClause && end == verb - 1 && InsertedVerb(tokens, verb) is { } inserted)
+        {
+            return inserted ? (SpeakerMention.Implicit, verb) : null;
+        }
+
         var start = tokens[end].EndsClause ? AppositiveStart(tokens, end) : NounPhraseStart(tokens, end);
         if (tokens[end].EndsClause && (start > end || end - start + 1 > limits.MaxSpeakerWords))
         {
@@ -62,6 +67,46 @@ internal sealed partial class StatementExtraction
         }
 
         return mention is null ? null : (mention, start);
+    }
+
+    /// <summary>A verb set off by a comma is no subject's: "…en México, afirmó la presidenta Claudia Sheinbaum" names
+    /// its speaker after it (false: the caller reads it inverted); "Tampoco, aseguró, “…”" opens the sentence with one
+    /// clause and goes on from the speaker before (true). Null when the words before may be an appositive subject.</summary>
+    private bool? InsertedVerb(List<Token> tokens, int verb)
+    {
+        // "The ambassador, Ronald Johnson, told lawmakers …": a named appositive subject stays the subject.
+        var head = AppositiveStart(tokens, verb - 1);
+        if (head <= verb - 1 && SpeakerPhrase.Parse(Slice(tokens[head].Start, tokens[verb - 1].End))
+                is { Kind: SpeakerKind.Person, Form: MentionForm.FullName or MentionForm.Surname })
+        {
+            return null;
+        }
+
+        if (verb + 1 < tokens.Count && !Lexicon.Complementizers.Contains(tokens[verb + 1].Word) && !Lexicon.ListenerVerbs.Contains(tokens[verb].Word))
+        {
+            var last = tokens.FindIndex(verb + 1, t => t.EndsClause) is var e and >= 0 ? e : tokens.Count - 1;
+            var phrase = tokens.GetRange(verb + 1, last - verb);
+            if (CircumstanceStart(phrase) is var cut and > 0)
+            {
+                phrase = phrase.Take(cut).ToList();
+            }
+
+            if (SpeakerPhrase.Parse(Slice(phrase[0].Start, phrase[^1].End)) is { Form: not MentionForm.Implicit } after
+                && !(after.Kind == SpeakerKind.Organization && Lexicon.Places.Contains(after.Name)))
+            {
+                return false;
+            }
+        }
+
+        // A capitalised word or an article after the verb may be a speaker this cannot read ("dice IMCO"): no guess.
+        if (verb + 1 < tokens.Count && (SpeakerPhrase.IsCapitalized(tokens[verb + 1].Word) || Lexicon.Determiners.Contains(tokens[verb + 1].Word)))
+        {
+            return null;
+        }
+
+        // One clause from the start of the sentence to the verb, and no person: nothing in it can be the subject.
+        var clause = SpeakerPhrase.Parse(Slice(tokens[0].Start, tokens[verb - 1].End));
+        return tokens.Take(verb - 1).Any(t => t.EndsClause) || clause is { Kind: SpeakerKind.Person } ? null : true;
     }
 
     /// <summary>"The official, who spoke on condition of anonymity because …, said": the phrase before the relative

@@ -61,7 +61,7 @@ internal sealed partial class SpeakerResolver
 
                 return group;
             case MentionForm.Implicit:
-                return previous ?? Nearest(offset, Gender.Unknown)?.ToSpeaker();
+                return previous ?? Topic(offset)?.ToSpeaker();
             case MentionForm.Pronoun when mention.Gender == Gender.Unknown:
                 return previous is { Kind: not SpeakerKind.Person } ? previous : null;
             case MentionForm.Pronoun:
@@ -88,12 +88,87 @@ internal sealed partial class SpeakerResolver
                     return previous;
                 }
 
-                return RoleAsSpeaker(role);
+                // "the US leader", "la mandataria", "the former governor": someone the article has named.
+                var described = Described(role, offset, mention.Gender, previous);
+                if (described is not null)
+                {
+                    return described.ToSpeaker();
+                }
+
+                return Lexicon.IsDescriptor(role) || IsPast(role) ? null : RoleAsSpeaker(role);
             default:
                 var person = Register(mention, offset);
                 mentions.Add((offset, person));
                 return person.ToSpeaker();
         }
+    }
+
+    /// <summary>The person a description stands for: the last speaker when they fit its gender and country, else the
+    /// nearest fitting person named before it. A person tied to the description's country beats one of unknown country.</summary>
+    private Person? Described(string role, int offset, Gender gender, Speaker? previous)
+    {
+        if (!Lexicon.IsDescriptor(role) && !IsPast(role))
+        {
+            return null;
+        }
+
+        var country = Lexicon.CountryOf(role);
+        var leader = IsLeaderDescriptor(role);
+        var fitting = people.Where(p => (gender == Gender.Unknown || p.Gender != Opposite(gender))
+            && (country is null || Lexicon.CountryOf(p.Role) is not { } c || c == country)
+            && (!leader || p.Role is null || Words(p.Role).Any(w => Lexicon.LeaderRoles.Contains(w.TrimEnd(',', '.'))))).ToList();
+        if (country is not null && fitting.Any(p => Lexicon.CountryOf(p.Role) == country))
+        {
+            fitting = fitting.Where(p => Lexicon.CountryOf(p.Role) == country).ToList();
+        }
+
+        var last = fitting.FirstOrDefault(p => previous is { Kind: SpeakerKind.Person } && p.Name == previous.Name);
+        if (last is not null)
+        {
+            return last;
+        }
+
+        // "el magnate", "the Republican" say nothing a role can check: only the article's main figure, when they fit.
+        if (!leader && !IsPast(role))
+        {
+            var main = MainFigure(offset);
+            return main is not null && fitting.Contains(main) ? main : null;
+        }
+
+        return mentions.Where(m => m.Offset < offset && fitting.Contains(m.Person)).OrderByDescending(m => m.Offset)
+                .Select(m => m.Person).FirstOrDefault()
+            ?? (fitting.Count == 1 ? fitting[0] : null);
+    }
+
+    private static bool IsLeaderDescriptor(string role)
+        => role.Split(' ', StringSplitOptions.RemoveEmptyEntries).Any(w => Lexicon.LeaderDescriptors.Contains(w.TrimEnd('.', ',')))
+            || Lexicon.LeaderDescriptors.Any(p => p.Contains(' ', StringComparison.Ordinal) && role.Contains(p, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The person named most often before <paramref name="offset"/>, when no one else is named as often.</summary>
+    private Person? MainFigure(int offset)
+    {
+        var counts = mentions.Where(m => m.Offset < offset).GroupBy(m => m.Person).Select(g => (g.Key, Count: g.Count()))
+            .OrderByDescending(c => c.Count).ToList();
+        return counts.Count > 0 && (counts.Count == 1 || counts[0].Count > counts[1].Count) ? counts[0].Key : null;
+    }
+
+    // "the former South Carolina governor": a past office says nothing against the one the person holds now.
+    private static bool IsPast(string role)
+        => role.Split(' ', StringSplitOptions.RemoveEmptyEntries).Any(w => Lexicon.PastMarkers.Contains(w)
+            || (w.Length > 4 && w.StartsWith("ex", StringComparison.OrdinalIgnoreCase) && Lexicon.IsRoleWord(w)));
+
+    /// <summary>Who an attribution without a subject ("…”, remarcó.") goes back to when nobody has spoken yet: the
+    /// first person of the paragraph that last named someone, its subject, rather than whoever it named last.</summary>
+    private Person? Topic(int offset)
+    {
+        var nearest = mentions.Where(m => m.Offset < offset).Select(m => m.Offset).DefaultIfEmpty(-1).Max();
+        if (nearest < 0)
+        {
+            return null;
+        }
+
+        var paragraphStart = text.LastIndexOf('\n', nearest) + 1;
+        return mentions.First(m => m.Offset >= paragraphStart && m.Offset <= nearest).Person;
     }
 
     private static bool IsGenericHead(string role)
@@ -192,12 +267,26 @@ internal sealed partial class SpeakerResolver
             var bare = role.Where(w => !Lexicon.Nationalities.Contains(w) && w is not ("U.S." or "US")).ToList();
             var joined = string.Join(' ', bare);
             var wanted = string.Join(' ', head.Where(w => w is not ("U.S." or "US")));
-            // "the secretary of defense" is the "Defense Secretary": the same role words in another order.
-            var roleWords = bare.Select(w => w.TrimEnd(',', '.')).ToHashSet(StringComparer.OrdinalIgnoreCase);
-            var wantedWords = head.Where(w => w is not ("U.S." or "US" or "of" or "de" or "del")).Select(w => w.TrimEnd(',', '.')).ToList();
+            // "the secretary of defense" is the "Defense Secretary", and "el secretario de Estado" the "Secretary of
+            // State": the same role words in another order or language.
+            var roleWords = bare.Select(Canon).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            var wantedWords = head.Where(w => w is not ("U.S." or "US") && !SpeakerPhrase.IsTitleConnector(w)).Select(Canon).ToList();
+            // "el titular de la Defensa": whoever holds the defence office.
+            if (wantedWords.Count >= 2 && Lexicon.HolderHeads.Contains(wantedWords[0]) && !Lexicon.IsDescriptor(string.Join(' ', head)))
+            {
+                wantedWords.RemoveAt(0);
+            }
+
             return wanted.Length > 0 && (joined.Contains(wanted, StringComparison.OrdinalIgnoreCase)
                 || Synonym(wanted).Any(s => joined.Contains(s, StringComparison.OrdinalIgnoreCase))
-                || (wantedWords.Count >= 2 && wantedWords.All(roleWords.Contains)));
+                || (wantedWords.Count >= 2 && wantedWords.All(roleWords.Contains))
+                || (wantedWords.Count == 1 && head.Count >= 2 && roleWords.Contains(wantedWords[0])));
+        }
+
+        static string Canon(string word)
+        {
+            var w = word.TrimEnd(',', '.');
+            return Lexicon.RoleEquivalents.GetValueOrDefault(w) ?? w;
         }
 
         static IEnumerable<string> Synonym(string role) => role.ToUpperInvariant() switch
@@ -254,6 +343,11 @@ internal sealed partial class SpeakerResolver
                 continue;
             }
 
+            // "… and Citizen Protection Rosa Elena Quintana": the office runs on into the capitalised words.
+            var wordBefore = lead > 0 ? words[lead - 1] : text[Math.Max(0, match.Index - 12)..match.Index].TrimEnd().Split(' ', '\n')[^1];
+            var skip = SpeakerPhrase.NameStart(name, SpeakerPhrase.IsTitleConnector(wordBefore));
+            name = name.Skip(skip).ToList();
+            lead += skip;
             var nameStart = match.Index + words.Take(lead).Sum(w => w.Length + 1);
             var nameEnd = nameStart + string.Join(' ', name).Length;
             var role = RoleBefore(nameStart) is { } before ? before + PlaceAfter(nameEnd) : RoleAfter(nameEnd);
@@ -320,7 +414,7 @@ internal sealed partial class SpeakerResolver
             }
 
             var allowed = Lexicon.IsRoleWord(word) || (SpeakerPhrase.IsCapitalized(word) && !Lexicon.NotNames.Contains(word))
-                || word is "of" or "de" || (appositive && (word is "at" or "against" or "for" or "with" or "and" or "in"
+                || SpeakerPhrase.IsTitleConnector(word) || (appositive && (word is "at" or "against" or "for" or "with" or "and" or "in"
                     || Lexicon.Determiners.Contains(word)));
             if (!allowed)
             {
@@ -348,7 +442,7 @@ internal sealed partial class SpeakerResolver
             picked = picked.Skip(article + 1).ToList();
         }
 
-        while (picked.Count > 0 && picked[0] is "of" or "de" or "the" or "at" or "and")
+        while (picked.Count > 0 && (SpeakerPhrase.IsTitleConnector(picked[0]) || Lexicon.Determiners.Contains(picked[0]) || picked[0] is "at"))
         {
             picked.RemoveAt(0);
         }
