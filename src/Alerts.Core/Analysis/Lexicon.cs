@@ -172,7 +172,7 @@ internal static class Lexicon
     public static readonly FrozenSet<string> Nationalities = Set("""
         American Mexican Venezuelan Colombian Canadian Cuban Haitian Guatemalan Honduran Salvadoran Brazilian
         Chinese Russian Ukrainian Israeli Iranian British French German Spanish European
-        estadounidense mexicano mexicana venezolano venezolana
+        estadounidense mexicano mexicana venezolano venezolana colombiano colombiana canadiense cubano cubana ecuatoriano ecuatoriana
         """);
 
     public static readonly FrozenSet<string> FemaleNames = Set("""

@@ -296,7 +296,7 @@ internal static partial class SpeakerPhrase
 
         var role = words.Take(i + 1).ToList();
         // A lone capitalised word after lowercase words is a sentence fragment, not a titled name.
-        if (role.Count > 0 && role.Any(r => !IsCapitalized(r) && !Lexicon.IsRoleWord(r) && !Lexicon.Particles.Contains(r)
+        if (role.Count > 0 && role.Any(r => !IsCapitalized(r) && !Lexicon.IsRoleWord(r) && !Lexicon.Particles.Contains(r) && !Lexicon.Nationalities.Contains(r)
                 && !IsTitleConnector(r)))
         {
             return ([], [], null);

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using System.Collections.Frozen;
 
 namespace Alerts.Analysis;
@@ -17,7 +18,7 @@ internal sealed record Quote(int Paragraph, int Open, int InnerStart, int InnerE
 internal readonly record struct Token(string Word, int Start, int End, bool EndsClause);
 
 /// <summary>Paragraphs, quotations, sentences and tokens of cleaned text.</summary>
-internal static class TextLayout
+internal static partial class TextLayout
 {
     private static readonly FrozenSet<string> Abbreviations = new[]
     {
@@ -41,7 +42,7 @@ internal static class TextLayout
             var (s, e) = Trim(text, start, end);
             if (e > s)
             {
-                paragraphs.Add(new TextRange(s, e));
+                paragraphs.Add(new TextRange(AfterDateline(text, s, e), e));
             }
 
             start = end + 1;
@@ -49,6 +50,18 @@ internal static class TextLayout
 
         return paragraphs;
     }
+
+    /// <summary>"CIUDAD DE MÉXICO (apro).- La …", "Ciudad de México, 1 sep (EFE).- La …", "WASHINGTON (AP) — The …": the
+    /// place, date and agency before a wire story's first word are no part of its first sentence (or its subject).</summary>
+    private static int AfterDateline(string text, int start, int end)
+    {
+        var match = Dateline().Match(text, start, Math.Min(end - start, 90));
+        return match.Success ? match.Index + match.Length : start;
+    }
+
+    // Spanish wires end the dateline with ".-"; English ones put an all-capital place before a dash.
+    [GeneratedRegex(@"\G(?:\p{Lu}[\p{L}\s,.]{1,45}?(?:,?\s*[\p{L}\p{N}\s.]{0,25})?(?:\s*\([\p{L}\s.]{1,20}\))?\s*\.[-–]|\p{Lu}[\p{Lu}\s,.]{1,40}(?:\s*\([\p{L}\s.]{1,20}\))?\s*[-–—])\s*(?=\p{Lu})", RegexOptions.CultureInvariant)]
+    private static partial Regex Dateline();
 
     public static IReadOnlyList<Quote> Quotes(string text, IReadOnlyList<TextRange> paragraphs)
     {

@@ -105,4 +105,21 @@ public sealed class ReportedSpeechTests
         Assert.Equal(["la federación tiene que hacer su parte", "su rechazo a cualquier tropa extranjera"], statements.Select(s => s.Text));
         Assert.All(statements, s => Assert.Equal("Ana Ruiz", s.Speaker.Name));
     }
+
+    [Theory]
+    [InlineData("VILLA NUEVA, ESTADO.-El gobernador Tomás Aguirre dijo que no habrá patrullas extranjeras.", "Tomás Aguirre")]
+    [InlineData("Villa Nueva, 3 mar (Agencia).- La gobernadora Irma Salas dijo que no habrá patrullas extranjeras.", "Irma Salas")]
+    [InlineData("PORT CITY (Wire) — Senator Lia Grant said the troops will stay home.", "Lia Grant")]
+    public void Extract_WireDateline_IsNoPartOfTheSpeaker(string paragraph, string speaker)
+    {
+        Assert.Equal(speaker, Assert.Single(Extract(paragraph)).Speaker.Name);
+    }
+
+    [Fact]
+    public void Extract_RoleNationalityName_GivesTheName()
+    {
+        var statement = Assert.Single(Extract("El canciller mexicano Pablo Ibarra dijo que no aceptará tropas extranjeras."));
+
+        Assert.Equal("Pablo Ibarra", statement.Speaker.Name);
+    }
 }
