@@ -75,7 +75,7 @@ public sealed class TopicScorer
         // regional story name many countries.
         var headline = Read(title + "\n" + lead.Split('\n')[0]);
         var evidence = Read(title + "\n" + lead);
-        // Excluded subjects against actions, the headline counting double: a trade article may mention troops, and an
+        // Excluded subjects against actions, the title counting double: a trade article may mention troops, and an
         // article about troops may mention trade.
         var excluded = evidence.Exclusion is not null
             && 2 * Count(exclusions, title) + Count(exclusions, lead) > 2 * Count(actions, title) + Count(actions, lead);
