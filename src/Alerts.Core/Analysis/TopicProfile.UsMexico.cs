@@ -66,13 +66,14 @@ public sealed partial class TopicProfile
         ],
         Exclusions =
         [
-            "trade", "tariff*", "arancel*", "extradit*", "extradición", "extraditad*", "prosecut*", "prisoners",
+            "trade", "commerce", "agreement", "tariff*", "arancel*", "extradit*", "extradición", "extraditad*", "prosecut*", "prisoners",
             "election*", "elección", "reward", "recompensa", "immigra*", "migra*", "migrant*", "inmigra*", "deport*",
             "comercial", "comercio", "exports", "imports", "exportacion*", "importacion*", "exportaciones",
             "importaciones", "t-mec", "usmca", "steel", "acero", "percent", "por ciento", "gun*", "firearm*",
             "armas de fuego", "tráfico de armas", "overdose*", "sobredosis", "impeach*", "juicio político",
             "justice department", "department of justice", "departamento de justicia", "indict*", "soborno*", "bribe*",
-            "bribery", "number of", "número de",
+            "bribery", "number of", "número de", "currency", "the peso", "tipo de cambio", "inflation", "inflación",
+            "stock market*", "bolsa de valores",
         ],
     };
 }

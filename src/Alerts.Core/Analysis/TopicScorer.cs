@@ -169,7 +169,9 @@ public sealed class TopicScorer
 
         // In an article about the topic, a statement carrying any of its words, answering a passage about the action
         // or pointing back at it is about it too: "we are watching the cartels", "we have always said it: no".
-        return subject.OnTopic && (s.HasAction || s.Actor || p.HasAction || q.HasAction || anaphoric);
+        // Not when its own paragraph, or the one before that it leans on, is about an excluded subject (the peso, trade).
+        return subject.OnTopic && p.Exclusion is null
+            && (s.HasAction || s.Actor || p.HasAction || ((q.HasAction || anaphoric) && q.Exclusion is null));
     }
 
     private bool NoTies => places.Count == 0 && actors.Count == 0;

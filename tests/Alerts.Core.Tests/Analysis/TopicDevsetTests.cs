@@ -13,7 +13,7 @@ namespace Alerts.Tests.Analysis;
 public sealed partial class TopicDevsetTests(ITestOutputHelper output)
 {
     private const int RequiredOnTopicAtLeast = 135;
-    private const int OffTopicOnTopicAtMost = 5;
+    private const int OffTopicOnTopicAtMost = 4;
     private const double Threshold = 0.5;
 
     [DevsetFact]
