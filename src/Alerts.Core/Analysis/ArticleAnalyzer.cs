@@ -25,8 +25,9 @@ public sealed class ArticleAnalyzer(
     public async Task<ArticleAnalysis> AnalyzeAsync(Article article, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(article);
+        var subject = topics.Subject(article.Title, article.Text);
         var found = extractor.Extract(article.Text, article.Title)
-            .Select(s => (Statement: s, Relevance: topics.Score(s, article.Title)))
+            .Select(s => (Statement: s, Relevance: topics.Score(s, subject)))
             .ToList();
         var (text, analyzerName) = await EntitiesAndSentimentAsync(article, found, cancellationToken);
         var statements = found.Select(f => ToStatement(article, f.Statement, f.Relevance, text.Sentences)).ToList();

@@ -58,21 +58,23 @@ public sealed class CorpusLabelledSetTests(ITestOutputHelper output)
         var (title, text) = Read(file);
         var statements = new StatementExtractor().Extract(text, title);
         var scorer = new TopicScorer(TopicProfile.UsMexicoMilitaryAction);
+        // As ArticleAnalyzer does: the article's subject from its title and lead.
+        var subject = scorer.Subject(title, text);
         var labels = LabelledStatements.All.Where(l => l.File == file).ToList();
         var name = Path.GetFileName(file);
         foreach (var statement in statements)
         {
             var matched = labels.Any(l => Loose(statement.Text).Contains(Loose(l.Fragment), StringComparison.OrdinalIgnoreCase));
-            var relevance = scorer.Score(statement, title).Relevance;
+            var relevance = scorer.Score(statement, subject).Relevance;
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{(matched ? "  " : "??")} {name[..Math.Min(12, name.Length)]} [{statement.Kind}] {statement.Speaker.Name} ({statement.Speaker.Role}, {statement.Speaker.Kind}) r={relevance} [{string.Join(",", scorer.Score(statement, title).Cues)}]: {statement.Text}"));
+                $"{(matched ? "  " : "??")} {name[..Math.Min(12, name.Length)]} [{statement.Kind}] {statement.Speaker.Name} ({statement.Speaker.Role}, {statement.Speaker.Kind}) r={relevance} [{string.Join(",", scorer.Score(statement, subject).Cues)}]: {statement.Text}"));
             yield return new Found(matched);
         }
 
         foreach (var label in labels)
         {
             var match = statements.FirstOrDefault(s => Loose(s.Text).Contains(Loose(label.Fragment), StringComparison.OrdinalIgnoreCase));
-            var relevance = match is null ? 0 : scorer.Score(match, title).Relevance;
+            var relevance = match is null ? 0 : scorer.Score(match, subject).Relevance;
             if (match is null || !label.Speaker.Equals(match.Speaker.Name, StringComparison.OrdinalIgnoreCase)
                 || (!label.TopicUnsure && relevance >= Threshold != label.OnTopic))
             {

@@ -98,8 +98,10 @@ internal static class LabelledStatements
         new(Navy, "Pete Hegseth", "the most dangerous armed groups in the hemisphere", true),
         new(Navy, "Pete Hegseth", "trade was not his department", false),
 
-        new(Quotes, "Greg Abbott", "deploy more National Guard troops to the border", true),
-        new(Quotes, "Greg Abbott", "If Washington will not act, Texas will. We are sending soldiers", true),
+        // U.S. troops on their own side of the border, and compliments inside on-topic remarks, are borderline under
+        // the devset's labelling rules (../shared/devset/README.md, "Kinds", optional): not counted either way.
+        new(Quotes, "Greg Abbott", "deploy more National Guard troops to the border", true, TopicUnsure: true),
+        new(Quotes, "Greg Abbott", "If Washington will not act, Texas will. We are sending soldiers", true, TopicUnsure: true),
         new(Quotes, "Ruben Gallego", "a reckless act of war", true),
         new(Quotes, "Ruben Gallego", "We need Mexico as a partner, not as a target", true),
         new(Quotes, "Vanda Felbab-Brown", "Military strikes on cartel leaders have been tried before", true),
@@ -142,7 +144,8 @@ internal static class LabelledStatements
         new(Strikes, "Donald Trump", "run by the cartels", true),
         new(Strikes, "Claudia Sheinbaum", "Mexico is a free, independent and sovereign country. We do not accept interference", true),
         new(Strikes, "Claudia Sheinbaum", "dismissed the comments", true, Optional: true),
-        new(Strikes, "Ronald Johnson", "cooperation had never been closer", false),
+        // General security cooperation without a military angle is borderline under the devset's rules (optional).
+        new(Strikes, "Ronald Johnson", "cooperation had never been closer", false, TopicUnsure: true),
         new(Strikes, "a senior administration official", "There is no plan to send troops", true),
         new(Strikes, "Karoline Leavitt", "has been clear", true),
         new(Strikes, "Experts", "strikes could backfire", true),
@@ -161,7 +164,7 @@ internal static class LabelledStatements
         new(AirForce, "Donald Trump", "military options against Mexican cartels were", true),
         new(AirForce, "Donald Trump", "We're looking at everything. They're killing our people", true),
         new(AirForce, "A spokesperson for Mexico's Defense Ministry", "had not been notified of any U.S. operation", true),
-        new(AirForce, "Donald Trump", "great respect", false),
+        new(AirForce, "Donald Trump", "great respect", false, TopicUnsure: true),
         new(AirForce, "Officials at the Department of Homeland Security", "border crossings fell sharply", false),
         new(AirForce, "A spokesperson for Mexico's Defense Ministry", "no request for U.S. troops on Mexican soil", true),
         new(AirForce, "Tim Kaine", "the legal basis for strikes", true),
