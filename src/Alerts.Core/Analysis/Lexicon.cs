@@ -312,6 +312,7 @@ internal static class Lexicon
         September October November December week month year weekend morning afternoon evening night today yesterday
         lunes martes miércoles jueves viernes sábado domingo enero febrero marzo abril mayo junio julio agosto
         septiembre octubre noviembre diciembre semana mañana tarde noche hoy ayer madrugada mes año
+        Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec ene abr ago dic
         """);
 
     public static readonly FrozenSet<string> Prepositions = Set("on in at during to after before via through with from while en durante ante tras desde");

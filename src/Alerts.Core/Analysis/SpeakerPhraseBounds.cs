@@ -295,6 +295,7 @@ internal sealed partial class StatementExtraction
 
     private static int StripAuxiliaries(List<Token> tokens, int k)
     {
+        k = StripDateClauses(tokens, k);
         while (k >= 0 && !tokens[k].EndsClause)
         {
             var word = tokens[k].Word;
@@ -316,4 +317,36 @@ internal sealed partial class StatementExtraction
 
         return k;
     }
+
+    /// <summary>"Trump on Tuesday, Nov. 26, told": a date between commas sits between the subject and its verb.</summary>
+    private static int StripDateClauses(List<Token> tokens, int k)
+    {
+        while (k >= 1 && tokens[k].EndsClause)
+        {
+            var start = k;
+            while (start > 0 && !tokens[start - 1].EndsClause && k - start < 3)
+            {
+                start--;
+            }
+
+            var isDate = Enumerable.Range(start, k - start + 1).All(t => IsDateWord(tokens[t].Word) || Lexicon.Prepositions.Contains(tokens[t].Word))
+                && Enumerable.Range(start, k - start + 1).Any(t => IsDateWord(tokens[t].Word));
+            if (!isDate || start == 0)
+            {
+                break;
+            }
+
+            k = start - 1;
+            if (!tokens[k].EndsClause)
+            {
+                // "on Tuesday," before the date: strip it with the usual time rule below.
+                break;
+            }
+        }
+
+        return k;
+    }
+
+    private static bool IsDateWord(string word)
+        => Lexicon.TimeWords.Contains(word) || Lexicon.TimeWords.Contains(word.TrimEnd('.')) || IsYear(word) || (word.Length <= 2 && word.All(char.IsDigit));
 }

@@ -41,7 +41,8 @@ internal sealed partial class StatementExtraction
         // "afirmó este lunes que", "declaró en Washington que", "told a Senate panel that": only circumstances or a
         // listener stand between the verb and "that".
         var adjunctRun = that > i && Enumerable.Range(i, that - i).All(t => IsAdjunctWord(tokens, t));
-        var listenerRun = listener && that > i && that - i <= 4;
+        // "told American journalist Bill Reilly in an interview that": a listener and circumstances, however named.
+        var listenerRun = listener && that > verb + 1 && that - verb <= 10;
         if (listener && i < tokens.Count && that < 0 && (Lexicon.Prepositions.Contains(tokens[i].Word) || tokens[i].Word is "against" or "about" or "of" or "contra" or "sobre"))
         {
             return null;
@@ -55,7 +56,7 @@ internal sealed partial class StatementExtraction
         {
             // The object is short; a comma after it starts what the sentence adds ("…, following reports that …",
             // "…, an offer she said she had refused", "…, saying …").
-            var close = tokens.FindIndex(i + 2 < tokens.Count ? i + 2 : i, t => t.EndsClause);
+            var close = tokens.FindIndex(i + 2 < tokens.Count ? i + 2 : i, t => t.EndsClause && !InsideQuote(t.End - 1));
             var end = close < 0 || close == tokens.Count - 1 ? sentence.End : tokens[close].End;
             return Trimmed(new TextRange(tokens[verb].Start, end));
         }
