@@ -16,7 +16,8 @@ public sealed record SpeakerDocument(string Bucket, IReadOnlyList<IndexedStateme
 /// statement is committed by replacing its speaker's document under the ETag it was matched against, so two
 /// instances racing on one statement, in whatever wording, serialise on that document: the loser re-reads, finds the
 /// winner's statement and attaches its report. A lookup costs a constant number of storage calls, whatever the
-/// size of the index: one or two speaker documents read, one record read or created, one document written.
+/// size of the index: one speaker document per bucket of the name read, one record read or created, one document
+/// written, and the new statement filed (best effort) under the name's other buckets.
 /// </summary>
 public sealed class BlobStatementIndex(
     BlobDocumentStore store, IOptions<NoveltyOptions> options, TimeProvider time, ILogger<BlobStatementIndex> logger) : IStatementIndex
