@@ -16,7 +16,8 @@ public sealed record SpeakerDocument(string Bucket, IReadOnlyList<IndexedStateme
 /// statement is committed by replacing its speaker's document under the ETag it was matched against, so two
 /// instances racing on one statement, in whatever wording, serialise on that document: the loser re-reads, finds the
 /// winner's statement and attaches its report. A lookup costs a constant number of storage calls, whatever the
-/// size of the index: one or two speaker documents read, one record read or created, one document written.
+/// size of the index: one speaker document per bucket of the name read, one record read or created, one document
+/// written, and the new statement filed (best effort) under the name's other buckets.
 /// </summary>
 public sealed class BlobStatementIndex(
     BlobDocumentStore store, IOptions<NoveltyOptions> options, TimeProvider time, ILogger<BlobStatementIndex> logger) : IStatementIndex
@@ -66,7 +67,8 @@ public sealed class BlobStatementIndex(
                 else
                 {
                     record = await AttachReportAsync(known, sighting.Report, cancellationToken);
-                    if (primary is not null && known.Bucket == probe.Identity.Primary.Name && index.Enrich(known, probe.Claims) is not null)
+                    if (primary is not null && known.Bucket == probe.Identity.Primary.Name
+                        && index.Enrich(known, probe.Claims) is not null)
                     {
                         // Later wordings are matched against this one too. Best effort: losing it to a concurrent
                         // writer costs recall on a later wording, never a duplicate alert.
@@ -94,12 +96,37 @@ public sealed class BlobStatementIndex(
             // The speaker document decided; this record only follows it (a repeat after the window replaces the old one).
             var created = indexed.ToKnown(sighting.Report);
             await store.UpsertAsync(PipelineNames.StatementsContainer, RecordBlob(indexed.Key), created, cancellationToken);
+            foreach (var bucket in probe.Identity.Buckets.Skip(1).DistinctBy(b => b.Name))
+            {
+                await AddToBucketAsync(probe.ToIndexed(now, bucket), now, cancellationToken);
+            }
+
             Log.New(logger, sighting.Key, match.Comparisons.Count);
             return new NoveltyDecision(true, created, keys) { Comparisons = match.Comparisons, Candidates = match.Candidates };
         }
 
         throw new InvalidOperationException(
             $"Could not commit a statement of {probe.Identity.Primary.Name} after {MaxCommitAttempts} attempts; the claim will be retried.");
+    }
+
+    /// <summary>Files a new statement under another of its speaker's buckets, so that another name form finds it.
+    /// Best effort: the primary bucket decided; losing this costs a duplicate only for a differently named speaker.</summary>
+    private async Task AddToBucketAsync(IndexedStatement indexed, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var name = SpeakerBlob(indexed.Bucket);
+        for (var attempt = 0; attempt < MaxReportAttempts; attempt++)
+        {
+            var stored = await store.ReadAsync<SpeakerDocument>(PipelineNames.StatementsContainer, name, cancellationToken);
+            var live = new SpeakerIndex(options.Value, stored?.Document.Statements).Live(now);
+            var document = new SpeakerDocument(indexed.Bucket, [.. live.Where(s => s.Key != indexed.Key).TakeLast(options.Value.MaxStatementsPerSpeaker - 1), indexed]);
+            var written = stored is null
+                ? await store.TryCreateAsync(PipelineNames.StatementsContainer, name, document, cancellationToken)
+                : await store.TryReplaceAsync(PipelineNames.StatementsContainer, name, document, stored.ETag, cancellationToken);
+            if (written)
+            {
+                return;
+            }
+        }
     }
 
     /// <summary>The record of a statement this analysis claimed before; written now if that write was lost.</summary>

@@ -31,7 +31,7 @@ public static partial class ClaimSplitter
     [GeneratedRegex(@"\b[A-Za-z]{1,2}\.(?:\s?[A-Za-z]{1,2}\.)+")]
     private static partial Regex Abbreviation();
 
-    // Sentence ends, semicolons, colons, dashes, and "but"/"pero"/"however"/"sino" which join two claims.
-    [GeneratedRegex(@"(?<=[.!?])\s+|[;:\u2014\u2013]|\s-{1,2}\s|,?\s+(?:but|however|yet|pero|sino|aunque)\s+", RegexOptions.IgnoreCase)]
+    // Sentence ends, semicolons, colons, dashes, and "but"/"pero"/"however"/"sin embargo" which join two claims.
+    [GeneratedRegex(@"(?<=[.!?])\s+|[;:\u2014\u2013]|\s-{1,2}\s|,?\s+(?:but|however|yet|nevertheless|pero|sino|aunque|sin embargo|no obstante)\s+", RegexOptions.IgnoreCase)]
     private static partial Regex ClauseBreak();
 }

@@ -22,7 +22,8 @@ public static partial class ConceptLexicon
     private static readonly FrozenSet<string> Weak = FrozenSet.Create(StringComparer.Ordinal,
         "use", "make", "go", "take", "give", "get", "want", "need", "start", "continue", "now", "way", "thing", "time",
         "people", "country", "absolute", "government", "president", "organization", "issue", "new", "several", "highlight",
-        "begin", "keep", "come", "know", "see", "think", "clear", "really", "again", "today", "week", "day");
+        "begin", "keep", "come", "know", "see", "think", "clear", "really", "again", "today", "week", "day", "possibility",
+        "happen", "act", "case", "public", "always", "part");
 
     private const double TopicWeight = 0.15;
     private const double WeakWeight = 0.3;
@@ -48,7 +49,15 @@ public static partial class ConceptLexicon
         "estos estas esto eso esa ese esos esas aquel le les se su sus nos nosotros nosotras ellos ellas el ella yo tu " +
         "mi mis como mas muy ya tambien hay ha han he hemos habra va van sera seran sobre entre hasta desde cuando donde " +
         "porque si contra nuestro nuestra nuestros nuestras todo todos toda todas otro otra otros otras cualquier dijo dice dicen afirmo senalo declaro aseguro " +
-        "subrayo explico indico agrego sr sra asi solo aun esta estan estamos tiene tienen tenemos hacer hace haber").Split(' '));
+        "subrayo explico indico agrego sr sra asi solo aun esta estan estamos tiene tienen tenemos hacer hace haber " +
+        // Interjections and fillers of spoken answers: "Yes, and I will…", "Digamos que…", "Bueno, …"
+        "yes yeah well look okay oh sure bueno pues digamos claro vez manera vamos voy mucho menos less dicho dicha decir quiere").Split(' '));
+
+    // A refusal is said either way: "rejected", "no aceptamos", "will not allow", "no estamos de acuerdo".
+    private const int RefusalReach = 4;
+    private static readonly FrozenSet<string> Emphatic = FrozenSet.Create(StringComparer.Ordinal,
+        "ningun", "ninguna", "ninguno", "nunca", "ni", "tampoco", "jamas", "never", "nor", "neither", "nada", "nothing");
+    private static readonly FrozenSet<string> Assent = FrozenSet.Create(StringComparer.Ordinal, "accept", "allow", "agree");
 
     // Number words as digits, so that "six", "seis" and "6" are one number.
     private static readonly FrozenDictionary<string, string> NumberWords = (
@@ -62,10 +71,10 @@ public static partial class ConceptLexicon
     private const string Entries = """
         united_states: usa, united states, america, american, americans, washington, estados unidos, eeuu, estadounidense, estadounidenses, norteamericano, norteamericanos, norteamericana
         mexico: mexico, mexican, mexicans, mexicano, mexicana, mexicanos, mexicanas
-        military: military, militar, militares, armed forces, fuerzas armadas, pentagon, pentagono, department of defense, departamento de defensa, defense department, army, ejercito, militarily, military force, fuerza militar
-        troops+military: troops, troop, soldiers, soldier, forces, force, personnel, tropas, soldados, efectivos, elementos militares, boots on the ground, members of the, military personnel, military members
+        military: military, militar, militares, pentagon, pentagono, department of defense, departamento de defensa, defense department, army, ejercito, militarily, military force, fuerza militar
+        troops+military: troops, troop, soldiers, soldier, forces, force, personnel, tropas, soldados, efectivos, elementos militares, boots on the ground, members of the, military personnel, military members, armed forces, fuerzas armadas, fuerzas militares, military forces, special forces, special operations, special ops, fuerzas especiales, operaciones especiales, marines, army, ejercito, us army
         strike: strike, strikes, attack, attacks, attacking, bomb, bombing, bombings, airstrike, airstrikes, ataque, ataques, atacar, bombardeo, bombardeos, bombardear
-        invasion+military: invasion, invade, invading, invaded, invadir, invasiones
+        invasion+military: invasion, invade, invades, invading, invaded, invadir, invasiones, invadan, invadira, invada, invadiran
         sovereignty: sovereignty, sovereign, soberania, soberano, soberana
         cartel: cartel, cartels, carteles, narco, narcos, crime groups, criminal groups, grupos criminales, crimen organizado, organized crime
         gang: gang, gangs, street gangs, pandilla, pandillas, bandas
@@ -74,9 +83,9 @@ public static partial class ConceptLexicon
         designate: designate, designates, designated, designating, designation, designations, label, labels, labeled, labelled, labeling, labelling, classify, classified, classifying, designar, designacion, designo, designados, clasificar, clasifico, catalogar, catalogo
         traffick: trafficker, traffickers, trafficking, drug dealing, drug dealers, drug dealer, dealers, narcotrafico, narcotraficantes, narcotraficante, traficantes, trafico de drogas
         drug: drug, drugs, droga, drogas, narcotics, narcoticos, fentanyl, fentanilo
-        deploy: send, sends, sending, sent, deploy, deploys, deploying, deployed, deployment, enter, enters, entering, entered, station, stationed, enviar, enviara, enviaran, envio, desplegar, despliegue, entrar, entraran, ingresar, operate on, operating on
-        territory: territory, territories, soil, land, territorio, territorios, suelo, tierra
-        homeland: homeland, national territory, territorio nacional, patria
+        deploy: send, sends, sending, sent, mandar, mandara, deploy, deploys, deploying, deployed, deployment, enter, enters, entering, entered, station, stationed, enviar, enviara, enviaran, envio, desplegar, despliegue, entrar, entraran, ingresar, operate on, operating on
+        territory: territory, territories, soil, land, territorio, territorios, suelo, tierra, national territory, territorio nacional, nuestro territorio, our territory, on land, en tierra, on the ground, ground, terrestre, terrestres, inside mexico, within mexico, dentro de mexico, en mexico, in mexico, into mexico, a mexico, to mexico
+        homeland: homeland, patria
         protect: protect, protects, protecting, protection, protected, defend, defending, proteger, proteccion, protege, defender
         priority: priority, priorities, prioridad, prioridades
         cooperate: cooperate, cooperates, cooperating, cooperation, collaborate, collaborates, collaborating, collaboration, work together, cooperar, cooperacion, cooperamos, colaborar, colaboracion, colaboramos, coordinacion, coordination
@@ -91,19 +100,20 @@ public static partial class ConceptLexicon
         government: government, administration, gobierno, administracion
         president: president, presidente, presidenta
         trump: trump
-        intelligence: intelligence, inteligencia, espionage, surveillance, vigilancia
+        intelligence: intelligence, inteligencia, espionage, surveillance, vigilancia, information, info, informacion
         agency: agency, agencies, agencia, agencias
-        allow: allow, allows, allowed, permit, permits, enable, enables, permite, permitir, permiten, authorize, authorizes, autoriza, autorizar
+        allow: allow, allows, allowed, permit, permits, enable, enables, permite, permitir, permiten, permitira, permitiremos, permitimos, permita, authorize, authorizes, authorizing, authorization, autoriza, autorizar, autorizacion
         operation: operation, operations, operate, operates, operating, operar, operacion, operaciones, operativo, operativos
         violation: violation, violations, violate, violates, breach, violacion, violar, viola, violan, violo
         illegal: illegal, unlawful, illegality, ilegal, ilegalidad, ilegales
         legal: legal, lawful, legally, legalmente, legales
         law: law, laws, ley, leyes
-        war: war, wars, guerra, guerras
+        war: war, wars, guerra, guerras, at war, en guerra, declare war, declarar la guerra
         threat: threat, threats, threaten, amenaza, amenazas, amenazar
         border: border, borders, frontera, fronteras, fronterizo
-        refuse: refuse, refused, refuses, reject, rejected, rejects, rechazar, rechazo, rechazamos, negarse
-        accept: accept, accepts, accepted, aceptar, acepta, aceptamos, aceptaremos
+        agree: agree, agrees, agreed, de acuerdo, concordar, concuerda
+        refuse: refuse, refused, refuses, refusal, reject, rejected, rejects, rejection, rechazar, rechazo, rechaza, rechazamos, rechazan, negarse, nego, se nego, oppose, opposed, opposes, opposition, oponerse, se opone, se opuso, condemn, condena, condeno, say no, said no, saying no, dijimos que no, decir que no, hemos dicho que no, diciendo que no
+        accept: accept, accepts, accepted, aceptar, acepta, aceptamos, aceptaremos, aceptara, acepte, admit, admitir, admitira, admite, consent, consentir, consentira, consiente, tolerate, tolerar, tolerara, tolera
         navy: navy, naval, marina
         missile: missile, missiles, misil, misiles
         invasion_force: invading force
@@ -120,6 +130,35 @@ public static partial class ConceptLexicon
         negotiate: negotiate, negotiable, negotiated, negociable, negotiation, negotiations, negociar, negociacion, negociaciones
         respect: respect, respeto, respetar
         dialogue: dialogue, dialog, talks, dialogo
+        intervene+military: military action, military actions, accion militar, acciones militares, military intervention, intervencion militar, intervenciones militares
+        intervene: intervene, intervenes, intervening, intervened, intervention, interventions, interventionism, intervencion, intervenciones, intervenir, intervenga, intervengan, intervendra, intervendran, intervencionismo, intervencionista, interfere, interference, meddling, meddle, injerencia, injerencias, injerencismo, injerencista, intromision, intromisiones, incursion, incursions, incursiones
+        unilateral: unilateral, unilaterally, unilateralmente, act alone, acting alone, on its own, on their own, actuar solo, actuar sola, por su cuenta, por si solo, por si sola
+        strike+territory+military: ground operations, ground operation, land operations, ground attack, ground attacks, ground strikes, land action, land strikes, land attack, ground war, accion terrestre, acciones terrestres, operaciones terrestres, operacion terrestre, ataques terrestres, ataque terrestre, guerra terrestre
+        drone: drone, drones, dron, drones, unmanned, no tripulado, no tripulados
+        eliminate: eliminate, eliminating, eliminated, eradicate, eradicating, erradicar, erradicarlos, erradicarlas, erradicacion, wipe out, take out, clean out, clean it out, destroy, destroying, destruir, acabar con, exterminate, dismantle, dismantling, desmantelar, aniquilar, annihilate
+        offer: offer, offers, offered, offering, ofrecer, ofrecio, ofrecido, ofrece, ofrecimiento, oferta, propose, proposed, proposal, proponer, propuso, propuesta, plantear, planteo, planteado
+        help: help, helps, helping, helped, ayuda, ayudar, ayudarles, assist, assistance, asistencia, aid, apoyo, apoyar, support, supported
+        participate: participate, participated, participation, took part, take part, taken part, involvement, involved, participar, participacion, participaron, participo, intervino
+        share: share, shares, shared, sharing, compartir, comparte, compartimos, intercambio, exchange, exchanged, intercambiar
+        responsible: responsible, responsibility, responsabilidad, responsable, in charge, a cargo
+        federal: federal, federales, federal forces, fuerzas federales
+        necessary: necessary, necesario, necesaria, needed, unnecessary, innecesario, innecesaria
+        solve: solve, solves, solved, resolve, resolves, resolver, resolveria, resolverian, resuelve, fix, fixes, solucionar, soluciona, solution, solucion, ineffective, effective, eficaz, efectivo
+        tool: tool, tools, herramienta, herramientas, elements, elementos, instruments, instrumentos, grounds, powers, facultades
+        day_one: day one, first day, primer dia, desde el primer dia
+        begin: begin, begins, beginning, start, starts, starting, started, comenzar, comienza, empezar, empieza, iniciar, inicia, inicio
+        come: come, comes, coming, venir, viene, vendra, vendran, venga, vengan, vienen
+        happen: happen, happens, happened, ocurrir, ocurra, ocurrira, occur, suceder, suceda, pasar, pase
+        possibility: possibility, possibilities, prospect, prospects, posibilidad, posibilidades, option, options, opcion, opciones, scenario, escenario, idea
+        subordinate: subordinate, subordination, subordinacion, subordinarse, subordinamos, subordinados, subordinarnos, submission, sumision, sometimiento
+        offense: offense, offence, offensive, ofensa, ofensivo, insult, insulto
+        order: order, orders, ordered, orden, ordenes, directive, directiva, instruction, instrucciones
+        vote: vote, votes, voting, votar, voto, votos
+        propaganda: propaganda, propagandist, propagandistic, propagandistico, propagandisticos, electoral, electioneering, electorales
+        watch: watch, watching, watched, vigilar, vigilando, monitor, monitoring, monitorear, observing, observar
+        free: free, freedom, libre, libres, libertad, independent, independiente, independencia
+        equal: equal, equals, iguales, igual, equality, igualdad
+        constitution: constitution, constitutional, constitucion, constitucional, article, articulo, amendment, reforma
         """;
 
     private static readonly FrozenDictionary<string, string[]> Words;
@@ -161,13 +200,16 @@ public static partial class ConceptLexicon
         var tokens = Tokens(clause);
         var concepts = new SortedSet<string>(StringComparer.Ordinal);
         var numbers = new SortedSet<string>(StringComparer.Ordinal);
-        var negated = false;
+        // Negations still open, by position; one just before an assent word makes a refusal instead.
+        var negations = new List<int>();
+        var absorbedUntil = -1;
+        var refused = false;
         for (var i = 0; i < tokens.Count; i++)
         {
             var phrase = PhraseAt(tokens, i, out var length);
             if (phrase is not null)
             {
-                concepts.UnionWith(phrase);
+                Add(phrase, i);
                 i += length - 1;
                 continue;
             }
@@ -175,7 +217,11 @@ public static partial class ConceptLexicon
             var token = tokens[i];
             if (Negations.Contains(token))
             {
-                negated = true;
+                // After a refusal, "ningún", "nunca", "tampoco" only insist on it.
+                if (i > absorbedUntil && !(refused && Emphatic.Contains(token)))
+                {
+                    negations.Add(i);
+                }
             }
             else if (NumberWords.TryGetValue(token, out var number))
             {
@@ -187,10 +233,26 @@ public static partial class ConceptLexicon
             }
             else if (!StopWords.Contains(token) && token.Length > 1)
             {
-                concepts.UnionWith(Concept(token));
+                Add(Concept(token), i);
             }
         }
 
+        void Add(string[] found, int at)
+        {
+            if (found.Any(Assent.Contains) && negations.Count > 0 && at - negations[^1] <= RefusalReach)
+            {
+                // "no vamos a permitir", "will not allow", "no aceptamos tampoco": one refusal, not a negated assent.
+                negations.RemoveAll(n => at - n <= RefusalReach);
+                absorbedUntil = at + 2;
+                refused = true;
+                concepts.UnionWith(found.Where(c => !Assent.Contains(c)).Append("refuse"));
+                return;
+            }
+
+            concepts.UnionWith(found);
+        }
+
+        var negated = negations.Count > 0;
         return new Claim([.. concepts], [.. numbers], negated);
     }
 

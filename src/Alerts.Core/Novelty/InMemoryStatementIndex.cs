@@ -25,65 +25,82 @@ public sealed class InMemoryStatementIndex(IOptions<NoveltyOptions> options, Tim
     {
         ArgumentNullException.ThrowIfNull(probe);
         var now = time.GetUtcNow();
-        var primary = Speaker(probe.Identity.Primary.Name);
-        lock (primary)
+        // Every bucket of the speaker, locked in one order so that two name forms sharing buckets cannot deadlock.
+        var buckets = probe.Identity.Buckets.Select(b => (Bucket: b, Index: Speaker(b.Name)))
+            .DistinctBy(b => b.Bucket.Name).OrderBy(b => b.Bucket.Name, StringComparer.Ordinal).ToList();
+        var locked = 0;
+        try
         {
-            var match = Match(probe, primary, now);
-            if (match.Match is { } known && !match.IsRetry)
+            foreach (var (_, index) in buckets)
             {
-                if (known.Bucket == probe.Identity.Primary.Name)
-                {
-                    primary.Enrich(known, probe.Claims);
-                }
-
-                var updated = statements.AddOrUpdate(
-                    known.Key, _ => known.ToKnown(probe.Sighting.Report), (_, existing) => existing.WithReport(probe.Sighting.Report));
-                return new NoveltyDecision(false, updated, Keys(match)) { Comparisons = match.Comparisons, Candidates = match.Candidates };
+                Monitor.Enter(index);
+                locked++;
             }
 
-            if (match.IsRetry)
+            return Claim(probe, buckets, now);
+        }
+        finally
+        {
+            for (var i = locked - 1; i >= 0; i--)
             {
-                return new NoveltyDecision(true, statements[match.Match!.Key], []) { Comparisons = match.Comparisons, Candidates = match.Candidates };
+                Monitor.Exit(buckets[i].Index);
             }
-
-            var indexed = probe.ToIndexed(now);
-            primary.Add(indexed);
-            if (primary.Count > options.Value.MaxStatementsPerSpeaker || primary.Statements[0].Claimed <= now - options.Value.Window)
-            {
-                Prune(primary, now);
-            }
-
-            // A repeat after the window replaces the expired record of the same words.
-            var record = statements[indexed.Key] = indexed.ToKnown(probe.Sighting.Report);
-            return new NoveltyDecision(true, record, Keys(match)) { Comparisons = match.Comparisons, Candidates = match.Candidates };
         }
     }
 
-    private IndexMatch Match(StatementProbe probe, SpeakerIndex primary, DateTimeOffset now)
+    private NoveltyDecision Claim(StatementProbe probe, List<(SpeakerBucket Bucket, SpeakerIndex Index)> buckets, DateTimeOffset now)
     {
-        var match = primary.Match(probe, now);
-        foreach (var bucket in probe.Identity.Buckets.Skip(1))
+        var match = Match(probe, buckets, now);
+        if (match.Match is { } known && !match.IsRetry)
         {
+            foreach (var (_, index) in buckets)
+            {
+                index.Enrich(known, probe.Claims);
+            }
+
+            var updated = statements.AddOrUpdate(
+                known.Key, _ => known.ToKnown(probe.Sighting.Report), (_, existing) => existing.WithReport(probe.Sighting.Report));
+            return new NoveltyDecision(false, updated, Keys(match)) { Comparisons = match.Comparisons, Candidates = match.Candidates };
+        }
+
+        if (match.IsRetry)
+        {
+            return new NoveltyDecision(true, statements[match.Match!.Key], []) { Comparisons = match.Comparisons, Candidates = match.Candidates };
+        }
+
+        var indexed = probe.ToIndexed(now);
+        foreach (var (bucket, index) in buckets)
+        {
+            index.Add(probe.ToIndexed(now, bucket));
+            if (index.Count > options.Value.MaxStatementsPerSpeaker || index.Statements[0].Claimed <= now - options.Value.Window)
+            {
+                Prune(index, now);
+            }
+        }
+
+        // A repeat after the window replaces the expired record of the same words.
+        var record = statements[indexed.Key] = indexed.ToKnown(probe.Sighting.Report);
+        return new NoveltyDecision(true, record, Keys(match)) { Comparisons = match.Comparisons, Candidates = match.Candidates };
+    }
+
+    private static IndexMatch Match(StatementProbe probe, List<(SpeakerBucket Bucket, SpeakerIndex Index)> buckets, DateTimeOffset now)
+    {
+        IndexMatch? match = null;
+        foreach (var name in probe.Identity.Buckets.Select(b => b.Name).Distinct())
+        {
+            var alternative = buckets.First(b => b.Bucket.Name == name).Index.Match(probe, now);
+            match = match is null ? alternative : alternative with
+            {
+                Comparisons = [.. match.Comparisons, .. alternative.Comparisons],
+                Candidates = match.Candidates + alternative.Candidates,
+            };
             if (match.Match is not null)
             {
                 break;
             }
-
-            if (speakers.TryGetValue(bucket.Name, out var other))
-            {
-                lock (other)
-                {
-                    var alternative = other.Match(probe, now);
-                    match = alternative with
-                    {
-                        Comparisons = [.. match.Comparisons, .. alternative.Comparisons],
-                        Candidates = match.Candidates + alternative.Candidates,
-                    };
-                }
-            }
         }
 
-        return match;
+        return match!;
     }
 
     private SpeakerIndex Speaker(string bucket) => speakers.GetOrAdd(bucket, _ => new SpeakerIndex(options.Value));
@@ -98,7 +115,8 @@ public sealed class InMemoryStatementIndex(IOptions<NoveltyOptions> options, Tim
         }
 
         var kept = live.Select(s => s.Key).ToHashSet(StringComparer.Ordinal);
-        foreach (var gone in index.Statements.Where(s => !kept.Contains(s.Key)))
+        // A statement dropped from this bucket for room may live on in the speaker's other buckets: only expired ones go.
+        foreach (var gone in index.Statements.Where(s => !kept.Contains(s.Key) && s.Claimed <= now - options.Value.Window))
         {
             statements.TryRemove(gone.Key, out _);
         }

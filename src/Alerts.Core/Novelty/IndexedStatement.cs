@@ -9,6 +9,7 @@ public sealed record IndexedStatement
     public required string Key { get; init; }
     public required string Bucket { get; init; }
     public IReadOnlyList<string> GivenNames { get; init; } = [];
+    public IReadOnlyList<string> LaterNames { get; init; } = [];
     public required Speaker Speaker { get; init; }
     public required string Text { get; init; }
     public required StatementKind Kind { get; init; }
@@ -45,11 +46,15 @@ public sealed record StatementProbe(StatementSighting Sighting, SpeakerIdentity 
         return new StatementProbe(sighting, identity, ClaimSplitter.Split(sighting.Text), context);
     }
 
-    public IndexedStatement ToIndexed(DateTimeOffset claimed) => new()
+    public IndexedStatement ToIndexed(DateTimeOffset claimed) => ToIndexed(claimed, Identity.Primary);
+
+    /// <summary>The copy kept in one of the speaker's buckets, with the names on either side of that bucket's word.</summary>
+    public IndexedStatement ToIndexed(DateTimeOffset claimed, SpeakerBucket bucket) => new()
     {
         Key = Sighting.Key,
-        Bucket = Identity.Primary.Name,
-        GivenNames = Identity.Primary.GivenNames,
+        Bucket = (bucket ?? throw new ArgumentNullException(nameof(bucket))).Name,
+        GivenNames = bucket.GivenNames,
+        LaterNames = bucket.LaterNames,
         Speaker = Sighting.Speaker,
         Text = Sighting.Text,
         Kind = Sighting.Kind,

@@ -14,6 +14,18 @@ public sealed class NoveltyOptions
     /// <summary>Weighted share of a claim's concepts a known claim must contain for the claim to count as known.</summary>
     [Range(0.3, 1.0)] public double ClaimMatchThreshold { get; set; } = 0.75;
 
+    /// <summary>A reworded statement folds into a known one only if first reported within this long of it: reports of
+    /// one occasion come within days, and the same position on a later occasion is a new statement.</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "365.00:00:00")] public TimeSpan OccasionWindow { get; set; } = TimeSpan.FromDays(5);
+
+    /// <summary>Within one article, share of the shorter statement's concepts two statements of one speaker must
+    /// share to be one statement (the lead's summary of a quote given later).</summary>
+    [Range(0.3, 1.0)] public double SameArticleThreshold { get; set; } = 0.6;
+
+    /// <summary>Content words a known statement must hold to be found inside a longer one, and that two statements
+    /// of one article must share: one shared word is a topic, not a statement.</summary>
+    [Range(1, 10)] public int MinContainedConcepts { get; set; } = 2;
+
     /// <summary>Overlap of the article titles' concepts from which two anonymous sources of one kind may be the same source.</summary>
     [Range(0.0, 1.0)] public double AnonymousContextThreshold { get; set; } = 0.3;
 

@@ -4,13 +4,15 @@ using Alerts.Analysis;
 namespace Alerts.Novelty;
 
 /// <summary>
-/// Who a statement belongs to, for matching. A person is bucketed by surname (accents folded, titles dropped), so
-/// "Claudia Sheinbaum", "Sheinbaum" and "Claudia Sheinbaum Pardo" share one bucket, and within it given names must not
-/// conflict ("Ernesto Sheinbaum" is someone else). A name of two words may also be two surnames ("Sheinbaum Pardo"), so
-/// it is looked up under its first word too. Organisations go by name; anonymous sources by their kind ("a U.S.
-/// official", "a second U.S. official"), matched only within a compatible article context.
+/// Who a statement belongs to, for matching. A person is looked up under every word of the name (accents folded,
+/// titles and lower-case role words dropped), since which one is the surname differs between name forms:
+/// "Juan Carlos Pérez" and "Juan Pérez" meet under "perez", "Pérez Ruiz" and "Juan Pérez" too, "Claudia Sheinbaum
+/// Pardo" and "Sheinbaum" under "sheinbaum". Within a bucket the names before the bucket word, and those after it,
+/// must not conflict ("Ernesto Sheinbaum" and "Claudia López" are someone else). Organisations go by name; anonymous
+/// sources by their kind ("a U.S. official", "a second U.S. official"), matched only within a compatible article context.
 /// </summary>
-/// <param name="Buckets">Where to look, the first being where a new statement is stored.</param>
+/// <param name="Buckets">Where to look and where a new statement is stored, the first (the likeliest surname) being
+/// where its claim is committed.</param>
 public sealed record SpeakerIdentity(SpeakerKind Kind, IReadOnlyList<SpeakerBucket> Buckets)
 {
     public SpeakerBucket Primary => Buckets[0];
@@ -37,7 +39,11 @@ public sealed record SpeakerIdentity(SpeakerKind Kind, IReadOnlyList<SpeakerBuck
         switch (speaker.Kind)
         {
             case SpeakerKind.Person:
-                var names = words.Where(w => !Titles.Contains(w) && !Particles.Contains(w) && w.Length > 1).ToList();
+                // "canciller mexicano Marcelo Ebrard": the lower-case words are a role, not names.
+                var capitalised = ConceptLexicon.Tokens(string.Join(' ', speaker.Name.Replace("-", "", StringComparison.Ordinal)
+                    .Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => char.IsUpper(w[0]))));
+                var names = (capitalised.Count > 0 ? capitalised : words)
+                    .Where(w => !Titles.Contains(w) && !Particles.Contains(w) && w.Length > 1).ToList();
                 if (names.Count == 0)
                 {
                     names = words;
@@ -53,17 +59,19 @@ public sealed record SpeakerIdentity(SpeakerKind Kind, IReadOnlyList<SpeakerBuck
         }
     }
 
-    private static SpeakerBucket[] PersonBuckets(List<string> names) => names.Count switch
+    private static SpeakerBucket[] PersonBuckets(List<string> names)
     {
-        0 => [new("person:", [])],
-        1 => [new("person:" + names[0], [])],
-        // "Claudia Sheinbaum" (given name, surname) or "Sheinbaum Pardo" (two surnames).
-        2 => [new("person:" + names[1], [names[0]]), new("person:" + names[0], [])],
-        // Spanish names carry two surnames, the first of which is used alone: "Claudia Sheinbaum Pardo" is "Sheinbaum";
-        // "Marco Antonio Rubio" is found under "Rubio" too.
-        _ => [new("person:" + names[^2], [.. names[..^2]]), new("person:" + names[^1], [.. names[..^1]])],
-    };
+        if (names.Count <= 1)
+        {
+            return [new("person:" + (names.Count == 0 ? "" : names[0]), [])];
+        }
 
+        // "Claudia Sheinbaum" (given name, surname) or "Sheinbaum Pardo" (two surnames); Spanish names carry two
+        // surnames, the first of which is used alone: "Claudia Sheinbaum Pardo" is "Sheinbaum".
+        var primary = names.Count == 2 ? 1 : names.Count - 2;
+        return [.. Enumerable.Range(0, names.Count).OrderBy(i => i == primary ? 0 : 1)
+            .Select(i => new SpeakerBucket("person:" + names[i], [.. names[..i]]) { LaterNames = [.. names[(i + 1)..]] })];
+    }
 }
 
 /// <param name="Name">Where the speaker's statements are kept: "person:sheinbaum", "organization:white house".</param>
@@ -73,11 +81,19 @@ public sealed record SpeakerBucket(string Name, IReadOnlyList<string> GivenNames
     // Every statement of a speaker keeps its bucket name: one copy per speaker.
     public string Name { get; init; } = ConceptLexicon.Intern(Name);
 
-    /// <summary>No conflicting given name: each given name of the one with fewer is among the other's.</summary>
-    public bool IsCompatibleWith(IReadOnlyList<string> givenNames)
+    /// <summary>Names after the bucket word: second surnames, which may be left out but not changed.</summary>
+    public IReadOnlyList<string> LaterNames { get; init; } = [];
+
+    /// <summary>No conflicting name: on each side of the bucket word, each name of the one with fewer is among the other's.</summary>
+    public bool IsCompatibleWith(IReadOnlyList<string> givenNames, IReadOnlyList<string>? laterNames = null)
     {
         ArgumentNullException.ThrowIfNull(givenNames);
-        var (shorter, longer) = GivenNames.Count <= givenNames.Count ? (GivenNames, givenNames) : (givenNames, GivenNames);
+        return Within(GivenNames, givenNames) && Within(LaterNames, laterNames ?? []);
+    }
+
+    private static bool Within(IReadOnlyList<string> one, IReadOnlyList<string> other)
+    {
+        var (shorter, longer) = one.Count <= other.Count ? (one, other) : (other, one);
         return shorter.All(longer.Contains);
     }
 }

@@ -62,6 +62,7 @@ public sealed class SpeakerIndex
         var best = new double[probe.Claims.Count];
         var weights = probe.Claims.Select(c => Math.Max(c.Concepts.Sum(ConceptLexicon.Weight), 0.1)).ToArray();
         var scored = new List<(IndexedStatement Statement, double Score)>(candidates.Count);
+        var contained = false;
         foreach (var candidate in candidates)
         {
             double total = 0, covered = 0;
@@ -74,17 +75,88 @@ public sealed class SpeakerIndex
                 covered += weights[i] * coverage;
             }
 
-            scored.Add((candidate, covered / total));
+            var score = covered / total;
+            var evidence = Evidence(probe, candidate);
+            contained |= evidence >= options.ClaimMatchThreshold;
+            scored.Add((candidate, Math.Max(score, evidence)));
         }
 
         scored.Sort((a, b) => b.Score.CompareTo(a.Score));
         var comparisons = scored.Take(ExplainedComparisons)
             .Select(s => new StatementComparison(s.Statement.Key, s.Statement.Text, Math.Round(s.Score, 3)))
             .ToList();
-        // Known when every claim is covered by some known claim: rewordings, partial quotes and merges of known
-        // statements; one uncovered claim makes the whole quote new.
-        var known = scored.Count > 0 && best.All(b => b >= options.ClaimMatchThreshold);
+        // Known when every claim is covered by some known claim (rewordings, partial quotes and merges of known
+        // statements; one uncovered claim makes the whole quote new), or when one known statement lies within it.
+        var known = scored.Count > 0 && (contained || best.All(b => b >= options.ClaimMatchThreshold));
         return new IndexMatch(known ? scored[0].Statement : null, false, comparisons, candidates.Count);
+    }
+
+    /// <summary>Evidence beyond the probe's claims being covered, scaled so that <see cref="NoveltyOptions.ClaimMatchThreshold"/>
+    /// decides: the known statement lies within the probe (the full quote after a partial one, the quote after the
+    /// lead's summary), or, within one article, the two share most of the shorter one's content words.</summary>
+    private double Evidence(StatementProbe probe, IndexedStatement known)
+    {
+        // A probe claim sharing no content word with the known statement is a further claim: then the probe is new
+        // whatever else it repeats ("we were informed of the order, and no troops will come").
+        var knownConcepts = known.Claims.SelectMany(c => c.Concepts).ToHashSet();
+        if (known.Claims.Count == 0 || probe.Claims.Count == 0
+            || !probe.Claims.All(c => c.Concepts.All(k => ConceptLexicon.Weight(k) < 1) || c.Concepts.Any(k => ConceptLexicon.Weight(k) >= 1 && knownConcepts.Contains(k))))
+        {
+            return 0;
+        }
+
+        var knownWeight = known.Claims.Sum(c => c.Concepts.Where(k => ConceptLexicon.Weight(k) >= 1).Count());
+        double within = 0;
+        // A short known claim ("we do not agree") lies within many a later statement: only one that says two things.
+        if (knownWeight >= options.MinContainedConcepts)
+        {
+            double total = 0, covered = 0;
+            var all = true;
+            foreach (var claim in known.Claims)
+            {
+                var weight = Math.Max(claim.Concepts.Sum(ConceptLexicon.Weight), 0.1);
+                var coverage = probe.Claims.Max(claim.CoveredBy);
+                all &= coverage >= options.ClaimMatchThreshold;
+                total += weight;
+                covered += weight * coverage;
+            }
+
+            within = all ? covered / total : 0;
+        }
+
+        // Only the wording the article itself gave first: claims added by other articles' wordings say nothing of this one.
+        return known.FirstAnalysis == probe.Sighting.AnalysisName ? Math.Max(within, SameArticleLikeness(probe.Claims, known.Claims)) : within;
+    }
+
+    // Shared content of the whole statements over the smaller one's, scaled so that SameArticleThreshold maps onto
+    // ClaimMatchThreshold; zero unless they share two content words, their numbers and their polarity.
+    private double SameArticleLikeness(IReadOnlyList<Claim> probe, IReadOnlyList<Claim> known)
+    {
+        // Polarity is that of the two claims sharing most: "more tools to intervene, though unlikely" keeps its first claim's.
+        var (closestProbe, closestKnown) = probe.SelectMany(p => known.Select(k => (p, k)))
+            .MaxBy(pair => pair.p.Concepts.Count(c => ConceptLexicon.Weight(c) >= 1 && pair.k.Concepts.Contains(c)));
+        if (closestProbe.Negated != closestKnown.Negated)
+        {
+            return 0;
+        }
+
+        var (p, k) = (probe.SelectMany(c => c.Concepts).ToHashSet(), known.SelectMany(c => c.Concepts).ToHashSet());
+        var (pn, kn) = (probe.SelectMany(c => c.Numbers).ToHashSet(), known.SelectMany(c => c.Numbers).ToHashSet());
+        if (!pn.IsSubsetOf(kn) && !kn.IsSubsetOf(pn))
+        {
+            return 0;
+        }
+
+        var shared = p.Where(k.Contains).ToList();
+        var sharedNumbers = pn.Count(kn.Contains);
+        if (shared.Count(c => ConceptLexicon.Weight(c) >= 1) + sharedNumbers < options.MinContainedConcepts)
+        {
+            return 0;
+        }
+
+        var smaller = Math.Min(p.Sum(ConceptLexicon.Weight), k.Sum(ConceptLexicon.Weight));
+        var likeness = smaller == 0 ? 0 : shared.Sum(ConceptLexicon.Weight) / smaller;
+        return Math.Min(1, likeness * options.ClaimMatchThreshold / options.SameArticleThreshold);
     }
 
     public void Add(IndexedStatement statement)
@@ -161,7 +233,8 @@ public sealed class SpeakerIndex
         {
             // An enriched statement, or one claimed again after the window, is found by key in its latest version.
             var statement = byKey[posted.Key];
-            if (candidates.Count < options.MaxCandidates && statement.Claimed > since && found.Add(statement.Key) && Compatible(probe, statement))
+            if (candidates.Count < options.MaxCandidates && statement.Claimed > since && SameOccasion(probe, statement)
+                && found.Add(statement.Key) && Compatible(probe, statement))
             {
                 candidates.Add(statement);
             }
@@ -196,10 +269,15 @@ public sealed class SpeakerIndex
         return candidates;
     }
 
+    // The same position restated on a later occasion (another day's press conference) is news; reports of one
+    // occasion are published within days of it. Only the same words again reach further back (a quote cited later).
+    private bool SameOccasion(StatementProbe probe, IndexedStatement known)
+        => (probe.Sighting.Report.Seen - known.FirstSeen).Duration() <= options.OccasionWindow;
+
     private bool Compatible(StatementProbe probe, IndexedStatement known)
     {
         var bucket = probe.Identity.Buckets.FirstOrDefault(b => b.Name == known.Bucket);
-        if (bucket is null || !bucket.IsCompatibleWith(known.GivenNames))
+        if (bucket is null || !bucket.IsCompatibleWith(known.GivenNames, known.LaterNames))
         {
             return false;
         }

@@ -127,7 +127,8 @@ public sealed class BlobStatementIndexTests(AzuriteFixture azurite)
         var large = await CallsAsync(instance, speaker, 101);
 
         Assert.Equal(small, large);
-        Assert.InRange(large.New, 1, 4);
+        // A new statement is also filed under the name's other bucket ("Ana" as well as "Test…"): two calls more.
+        Assert.InRange(large.New, 1, 6);
         Assert.InRange(large.Known, 1, 5);
     }
 

@@ -4,6 +4,28 @@ namespace Alerts.Tests.Novelty;
 
 public sealed class ConceptLexiconTests
 {
+    [Theory]
+    [InlineData("No vamos a permitir ninguna intervención")]
+    [InlineData("We will not allow any intervention")]
+    [InlineData("Rechazamos la intervención")]
+    [InlineData("No estamos de acuerdo con una intervención")]
+    public void Reduce_NegatedAssent_IsOneRefusal(string clause)
+    {
+        var claim = ConceptLexicon.Reduce(clause);
+
+        Assert.False(claim.Negated);
+        Assert.Equal(["intervene", "refuse"], claim.Concepts);
+    }
+
+    [Fact]
+    public void Reduce_NegationFarFromTheAssent_StaysANegation()
+    {
+        var claim = ConceptLexicon.Reduce("consentirá la investigación con autorización expresa y si no fuera así habrá delito");
+
+        Assert.True(claim.Negated);
+        Assert.DoesNotContain("refuse", claim.Concepts);
+    }
+
     [Fact]
     public void Reduce_SpanishAndEnglish_GiveTheSameConcepts()
     {

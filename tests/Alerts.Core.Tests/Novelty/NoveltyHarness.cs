@@ -23,7 +23,8 @@ internal sealed class NoveltyHarness
     public static Speaker Anonymous(string name) => new(name, null, SpeakerKind.AnonymousSource);
 
     public static StatementSighting Sighting(
-        Speaker speaker, string text, string analysis, string? title = null, string? statementId = null, string? url = null)
+        Speaker speaker, string text, string analysis, string? title = null, string? statementId = null, string? url = null,
+        DateTimeOffset? published = null)
         => new(
             StatementKeys.Of(speaker, text),
             speaker,
@@ -31,11 +32,12 @@ internal sealed class NoveltyHarness
             StatementKind.Direct,
             analysis,
             new StatementReport("Outlet " + analysis, url ?? $"https://news.example/{analysis}", title ?? Story,
-                new DateTimeOffset(2026, 3, 2, 11, 0, 0, TimeSpan.Zero), text))
+                published ?? new DateTimeOffset(2026, 3, 2, 11, 0, 0, TimeSpan.Zero), text))
         {
             StatementId = statementId ?? "s1",
         };
 
-    public Task<NoveltyDecision> ClaimAsync(Speaker speaker, string text, string analysis, string? title = null, string? statementId = null)
-        => Index.ClaimAsync(Sighting(speaker, text, analysis, title, statementId), CancellationToken.None);
+    public Task<NoveltyDecision> ClaimAsync(
+        Speaker speaker, string text, string analysis, string? title = null, string? statementId = null, DateTimeOffset? published = null)
+        => Index.ClaimAsync(Sighting(speaker, text, analysis, title, statementId, published: published), CancellationToken.None);
 }

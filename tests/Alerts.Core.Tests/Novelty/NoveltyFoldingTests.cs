@@ -1,0 +1,104 @@
+using Alerts.Novelty;
+using static Alerts.Tests.Novelty.NoveltyHarness;
+
+namespace Alerts.Tests.Novelty;
+
+/// <summary>The wordings by which news repeats one statement (rewordings, translations, partial and fuller quotes,
+/// other name forms) fold into it; another claim, or the same position on a later occasion, stays new. All sentences
+/// are written for these tests.</summary>
+public sealed class NoveltyFoldingTests
+{
+    private static readonly DateTimeOffset Monday = new(2026, 3, 2, 11, 0, 0, TimeSpan.Zero);
+
+    private readonly NoveltyHarness harness = new();
+
+    private async Task<NoveltyDecision> AfterAsync(string known, string text, string? speaker = null, string first = "first.json",
+        string second = "second.json", DateTimeOffset? published = null)
+    {
+        Assert.True((await harness.ClaimAsync(Person("Rosa Icaza"), known, first)).IsNew);
+        return await harness.ClaimAsync(Person(speaker ?? "Rosa Icaza"), text, second, published: published);
+    }
+
+    [Fact]
+    public async Task Claim_SendArmedForcesRewordedAsDeployTroops_IsKnown()
+        => Assert.False((await AfterAsync(
+            "Washington will not send its armed forces into Mexico.",
+            "Washington will not deploy troops to Mexico or act unilaterally.")).IsNew);
+
+    [Fact]
+    public async Task Claim_StrikesOnLandRewordedAsGroundOperations_IsKnown()
+        => Assert.False((await AfterAsync(
+            "The Pentagon will soon start striking the gangs on land.",
+            "The Pentagon will soon begin ground operations against the gangs.")).IsNew);
+
+    [Fact]
+    public async Task Claim_RefusalTranslatedFromNegatedAssent_IsKnown()
+        => Assert.False((await AfterAsync(
+            "No vamos a permitir que intervengan fuerzas armadas extranjeras en nuestro territorio.",
+            "She rejected any intervention by foreign armed forces on our territory.")).IsNew);
+
+    [Fact]
+    public async Task Claim_FullQuoteAfterItsPartialQuote_IsKnown()
+        => Assert.False((await AfterAsync(
+            "no foreign soldiers will patrol our highways",
+            "No foreign soldiers will patrol our highways, and no foreign drones will fly over our towns.")).IsNew);
+
+    [Fact]
+    public async Task Claim_LeadSummaryThenItsQuoteInTheSameArticle_IsKnown()
+        => Assert.False((await AfterAsync(
+            "the navy will guard the Pacific ports against smuggling of chemicals by sea",
+            "From tomorrow our navy guards every port on the Pacific, where the precursor chemicals arrive by ship.",
+            first: "same.json", second: "same.json")).IsNew);
+
+    [Fact]
+    public async Task Claim_DifferentClaimOfTheSameSpeakerInTheSameArticle_IsNew()
+        => Assert.True((await AfterAsync(
+            "Washington will not send its armed forces into Mexico.",
+            "We were told about the executive order before it was signed.",
+            first: "same.json", second: "same.json")).IsNew);
+
+    [Fact]
+    public async Task Claim_KnownClaimPlusAFurtherClaim_IsNew()
+        => Assert.True((await AfterAsync(
+            "Washington will not send its armed forces into Mexico.",
+            "The ministry was informed of the order in advance. Washington will not send its armed forces into Mexico.")).IsNew);
+
+    [Fact]
+    public async Task Claim_SamePositionOnALaterOccasion_IsNew()
+        => Assert.True((await AfterAsync(
+            "Washington will not send its armed forces into Mexico.",
+            "Washington will not deploy its armed forces into Mexico.",
+            published: Monday.AddDays(12))).IsNew);
+
+    [Fact]
+    public async Task Claim_SameWordsCitedOnALaterDay_IsKnown()
+        => Assert.False((await AfterAsync(
+            "Washington will not send its armed forces into Mexico.",
+            "Washington will not send its armed forces into Mexico.",
+            published: Monday.AddDays(12))).IsNew);
+
+    [Theory]
+    [InlineData("Juan Carlos Pérez", "Juan Pérez")]
+    [InlineData("Pérez Ruiz", "Juan Pérez")]
+    [InlineData("Claudia Sheinbaum Pardo", "Sheinbaum")]
+    [InlineData("Sheinbaum", "Claudia Sheinbaum Pardo")]
+    [InlineData("canciller Marcelo Ebrard", "Marcelo Ebrard")]
+    public async Task Claim_OtherFormOfTheSpeakersName_KeepsTheIdentity(string first, string second)
+    {
+        const string text = "Mexico will never accept foreign troops on its territory.";
+        Assert.True((await harness.ClaimAsync(Person(first), text, "first.json")).IsNew);
+
+        Assert.False((await harness.ClaimAsync(Person(second), "México nunca aceptará tropas extranjeras en su territorio.", "second.json")).IsNew);
+    }
+
+    [Theory]
+    [InlineData("Claudia Sheinbaum", "Ernesto Sheinbaum")]
+    [InlineData("Claudia López", "Claudia Sheinbaum")]
+    public async Task Claim_AnotherPersonSharingOneName_IsNew(string first, string second)
+    {
+        const string text = "Mexico will never accept foreign troops on its territory.";
+        Assert.True((await harness.ClaimAsync(Person(first), text, "first.json")).IsNew);
+
+        Assert.True((await harness.ClaimAsync(Person(second), text, "second.json")).IsNew);
+    }
+}
