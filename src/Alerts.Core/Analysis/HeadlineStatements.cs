@@ -39,14 +39,18 @@ internal sealed partial class StatementExtraction
         found.InsertRange(0, statements);
     }
 
-    /// <summary>The headline restates a statement the body gives the same speaker (most of its words): the body's
-    /// fuller wording is the one to alert, once.</summary>
+    /// <summary>The headline sums up a statement the body gives the same speaker: a headline shares few words with
+    /// the quote it summarises ("Stands firm against U.S. plans" for "we do not agree with any intervention"), so two
+    /// shared words, or a third of its own, are enough; the body's fuller wording is the one to alert, once.</summary>
     private ExtractedStatement? InBody(Speaker speaker, string claim)
     {
         var words = ContentStems(claim);
         return words.Count == 0 ? null : found.FirstOrDefault(s => s.Speaker == speaker
-            && ContentStems(s.Text) is var body && words.Count(body.Contains) * 5 >= words.Count * 3);
+            && ContentStems(s.Text) is var body && words.Count(body.Contains) is var shared
+            && (shared >= MinSharedWithBody || shared * 3 >= words.Count));
     }
+
+    private const int MinSharedWithBody = 2;
 
     private static HashSet<string> ContentStems(string text)
         => text.Split(' ', StringSplitOptions.RemoveEmptyEntries)

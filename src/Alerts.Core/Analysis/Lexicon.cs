@@ -55,6 +55,10 @@ internal static class Lexicon
         rechazado descartado negado
         """);
 
+    /// <summary>Words that open the occasion of a stance rather than its content: "rejected the plan after …",
+    /// "pidió cooperación luego de que …", "rechazó la idea tras …".</summary>
+    public static readonly FrozenSet<string> OccasionWords = Set("after following amid while luego después tras mientras");
+
     /// <summary>Unstressed pronouns between a Spanish subject and its verb: "López Obrador les aseguró que".</summary>
     public static readonly FrozenSet<string> Clitics = Set("le les me te nos se lo la");
 

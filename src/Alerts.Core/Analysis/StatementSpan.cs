@@ -58,6 +58,13 @@ internal sealed partial class StatementExtraction
             // "…, an offer she said she had refused", "…, saying …").
             var close = tokens.FindIndex(i + 2 < tokens.Count ? i + 2 : i, t => t.EndsClause && !InsideQuote(t.End - 1));
             var end = close < 0 || close == tokens.Count - 1 ? sentence.End : tokens[close].End;
+            // "pidió cooperación luego de que Trump anunciara …": the occasion that follows is narration, not the claim.
+            var occasion = tokens.FindIndex(i + 2 < tokens.Count ? i + 2 : i, t => Lexicon.OccasionWords.Contains(t.Word) && !InsideQuote(t.Start));
+            if (occasion > 0 && tokens[occasion].Start < end)
+            {
+                end = tokens[occasion - 1].End;
+            }
+
             return Trimmed(new TextRange(tokens[verb].Start, end));
         }
         else

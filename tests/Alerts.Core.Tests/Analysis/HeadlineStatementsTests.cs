@@ -199,4 +199,13 @@ public sealed class HeadlineStatementsTests
         Assert.Single(statements);
         Assert.Empty(ArticleAnalyzer.CandidateParagraphs(body, statements));
     }
+
+    [Fact]
+    public void Extract_HeadlineSummingUpABodyQuoteInOtherWords_IsLeftToTheBody()
+    {
+        var body = "Governor Maya Rios spoke on Monday. \u201CNo foreign soldier will patrol our state, whatever the plan says,\u201D Rios said.";
+
+        Assert.Empty(FromHeadline("Rios stands firm against foreign soldier patrols", body));
+        Assert.Single(Extractor.Extract(body, "Rios stands firm against foreign soldier patrols"));
+    }
 }

@@ -122,4 +122,13 @@ public sealed class ReportedSpeechTests
 
         Assert.Equal("Pablo Ibarra", statement.Speaker.Name);
     }
+
+    [Fact]
+    public void Extract_StanceThenItsOccasion_KeepsOnlyTheStance()
+    {
+        var statement = Assert.Single(Extract("El gobernador Tomás Aguirre pidió \"diálogo sí, tropas no\" luego de que el senador Ron Vale propusiera una incursión."));
+
+        Assert.Equal("Tomás Aguirre", statement.Speaker.Name);
+        Assert.Equal("pidió \"diálogo sí, tropas no\"", statement.Text);
+    }
 }
