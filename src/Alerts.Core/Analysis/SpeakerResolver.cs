@@ -364,19 +364,17 @@ internal sealed partial class SpeakerResolver
 
         foreach (var person in people)
         {
-            foreach (Match match in Regex.Matches(text, $@"(?<![\p{{L}}-]){Regex.Escape(person.Surname)}(?![\p{{L}}-])"))
+            foreach (var index in WholeWordOccurrences(text, person.Surname))
             {
-                if (!InsideQuote(match.Index))
+                if (!InsideQuote(index))
                 {
-                    mentions.Add((match.Index, person));
+                    mentions.Add((index, person));
                 }
-            }
 
-            if (person.Gender == Gender.Unknown)
-            {
-                var honorific = Regex.Match(text, $@"\b(Mr|Mrs|Ms|Sr|Sra)\.?\s+{Regex.Escape(person.Surname)}\b");
-                person.Gender = !honorific.Success ? Gender.Unknown
-                    : honorific.Groups[1].Value is "Mr" or "Sr" ? Gender.Male : Gender.Female;
+                if (person.Gender == Gender.Unknown)
+                {
+                    person.Gender = HonorificGenderBefore(index);
+                }
             }
         }
 
@@ -467,6 +465,26 @@ internal sealed partial class SpeakerResolver
 
         var appositive = Regex.Match(rest, @"^, ((?:an?|the|with|from|of)\s[^,.;]{3,90}?),");
         return appositive.Success ? SpeakerPhrase.RoleText(appositive.Groups[1].Value) : null;
+    }
+
+    /// <summary>Where <paramref name="word"/> stands as a whole word (not inside "Pérez-Ruiz" or "Ruizes").</summary>
+    private static IEnumerable<int> WholeWordOccurrences(string text, string word)
+    {
+        for (var i = text.IndexOf(word, StringComparison.Ordinal); i >= 0 && word.Length > 0; i = text.IndexOf(word, i + word.Length, StringComparison.Ordinal))
+        {
+            var end = i + word.Length;
+            if ((i == 0 || !(char.IsLetter(text[i - 1]) || text[i - 1] == '-')) && (end == text.Length || !(char.IsLetter(text[end]) || text[end] == '-')))
+            {
+                yield return i;
+            }
+        }
+    }
+
+    /// <summary>"Mr. Rubio", "Sra Pérez": the honorific just before a surname, which gives the person's gender.</summary>
+    private Gender HonorificGenderBefore(int index)
+    {
+        var word = text[Math.Max(0, index - 6)..index].TrimEnd().Split(' ', '\n')[^1];
+        return Lexicon.MaleHonorifics.Contains(word) ? Gender.Male : Lexicon.FemaleHonorifics.Contains(word) ? Gender.Female : Gender.Unknown;
     }
 
     [GeneratedRegex(@"(?<![\p{L}\p{N}])\p{Lu}[\p{L}’'.\-]*(?: (?:(?:de|del|la|van|von|bin) )?\p{Lu}[\p{L}’'\-]*\.?){1,7}")]

@@ -55,6 +55,14 @@ internal static partial class TextLayout
     /// place, date and agency before a wire story's first word are no part of its first sentence (or its subject).</summary>
     private static int AfterDateline(string text, int start, int end)
     {
+        // Most paragraphs have no dateline: look for its separator before running the pattern.
+        var head = text.AsSpan(start, Math.Min(end - start, 90));
+        if (head.IndexOf(".-", StringComparison.Ordinal) < 0 && head.IndexOf(".\u2013", StringComparison.Ordinal) < 0
+            && head.IndexOfAny('\u2014', '\u2013', '-') < 0)
+        {
+            return start;
+        }
+
         var match = Dateline().Match(text, start, Math.Min(end - start, 90));
         return match.Success ? match.Index + match.Length : start;
     }

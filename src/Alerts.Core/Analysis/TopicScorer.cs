@@ -216,6 +216,26 @@ public sealed class TopicScorer
             return TopicEvidence.None;
         }
 
+        // One article's statements share paragraphs, title and lead: each is read once. The memo stays small (one
+        // article's texts, a few hundred at most) and is simply emptied when it grows past that.
+        if (memo.TryGetValue(text, out var known))
+        {
+            return known;
+        }
+
+        if (memo.Count > MemoLimit)
+        {
+            memo.Clear();
+        }
+
+        return memo[text] = ReadUncached(text);
+    }
+
+    private const int MemoLimit = 512;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, TopicEvidence> memo = new(StringComparer.Ordinal);
+
+    private TopicEvidence ReadUncached(string text)
+    {
         var matchedActions = actions.Where(t => t.Matches(text)).ToList();
         return new TopicEvidence(
             matchedActions.Sum(t => t.Weight),
