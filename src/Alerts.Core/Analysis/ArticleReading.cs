@@ -163,7 +163,8 @@ internal sealed partial class StatementExtraction(string text, ExtractionLimits 
             // An unattributed quotation that makes up its whole paragraph carries on from the previous speaker.
             var range = paragraphs[chain.Paragraph];
             var lastParagraph = paragraphs[chain.Parts[^1].Paragraph];
-            var standsAlone = first.Open == range.Start && IsBlank(chain.Parts[^1].Close, lastParagraph.End);
+            // Spanish puts the full stop after the closing mark: “…”.
+            var standsAlone = first.Open == range.Start && IsBlank(chain.Parts[^1].Close, lastParagraph.End, '.');
             speaker = standsAlone ? chain.SpeakerBefore : null;
         }
 
@@ -182,6 +183,7 @@ internal sealed partial class StatementExtraction(string text, ExtractionLimits 
         var kind = speaker.Kind == SpeakerKind.Media ? StatementKind.Report : StatementKind.Direct;
         foreach (var claim in QuoteClaims.Split(text, chain.Parts, quotes))
         {
+
             var words = Join(claim.Select(s => text[s.Start..s.End].Trim()).ToList());
             var end = claim[^1].Start + text[claim[^1].Start..claim[^1].End].TrimEnd().TrimEnd(',').Length;
             Add(speaker, words, kind, claim[0].Start, end - claim[0].Start, ParagraphOf(claim[0].Start));
@@ -263,8 +265,8 @@ internal sealed partial class StatementExtraction(string text, ExtractionLimits 
         return k >= 0 && text[k] == ':';
     }
 
-    private bool IsBlank(int start, int end)
-        => end <= start || text[start..end].All(c => char.IsWhiteSpace(c) || c is ',' or '\u2014');
+    private bool IsBlank(int start, int end, char alsoBlank = ',')
+        => end <= start || text[start..end].All(c => char.IsWhiteSpace(c) || c is ',' or '\u2014' || c == alsoBlank);
 
     private bool InsideQuote(int index) => quotes.Any(q => index > q.Open && index < q.Close);
 

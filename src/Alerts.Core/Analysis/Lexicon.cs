@@ -40,7 +40,14 @@ internal static class Lexicon
         reviró ironizó resaltó resalta condenó condena pidió pide urgió cargó carga
         dijeron afirmaron señalaron aseguraron declararon indicaron explicaron advirtieron sostuvieron insistieron
         dicho asegurado afirmado señalado declarado advertido reiterado insistido explicado sostenido subrayado
-        reconocido negado rechazado descartado expresado manifestado
+        reconocido negado rechazado descartado expresado manifestado pedido exigido propuesto prometido ofrecido
+        confirmado informado comentado anunciado destacado recalcado enfatizado denunciado criticado respondido
+        aclarado precisado planteado expuesto mencionado
+        dicen afirman señalan aseguran advierten insisten sostienen explican consideran denuncian acusan exigen piden
+        rechazan descartan
+        pidieron exigieron rechazaron descartaron reiteraron subrayaron recalcaron destacaron denunciaron acusaron
+        criticaron propusieron ofrecieron prometieron amenazaron reconocieron negaron respondieron expresaron
+        manifestaron
         """);
 
     /// <summary>Speech verbs whose object is the statement when no "that" follows: "rejected any intervention",
@@ -52,7 +59,9 @@ internal static class Lexicon
         denied denies
         rechazó rechaza descartó descarta exhortó exhorta prometió promete amenazó amenaza ofreció ofrece propuso
         propone defendió defiende condenó condena criticó cuestionó exigió pidió pide urgió cargó carga negó
-        rechazado descartado negado
+        rechazado descartado negado pedido exigido propuesto prometido ofrecido
+        piden exigen rechazan descartan pidieron exigieron rechazaron descartaron propusieron ofrecieron prometieron
+        amenazaron negaron criticaron
         """);
 
     /// <summary>Words that open the occasion of a stance rather than its content: "rejected the plan after …",
@@ -130,6 +139,8 @@ internal static class Lexicon
         insider insiders resident residents witness witnesses observer observers researcher researchers critics
         funcionario funcionarios funcionaria fuente fuentes analista analistas experto expertos vocero vocera portavoz
         especialista especialistas
+        families relatives familiar familiares parientes legislators senators prosecutors activists
+        legisladores senadores congresistas fiscales activistas vecinos residentes testigos críticos
         """);
 
     /// <summary>Plural heads that open a sentence capitalised ("Experts warned …") and are never a surname.</summary>
@@ -321,7 +332,7 @@ internal static class Lexicon
 
     public static readonly FrozenSet<string> Prepositions = Set("on in at during to after before via through with from while en durante ante tras desde");
 
-    public static readonly FrozenSet<string> Auxiliaries = Set("has have had also previously publicly repeatedly later then again recently earlier already once twice ha había también has've would will reportedly");
+    public static readonly FrozenSet<string> Auxiliaries = Set("has have had also previously publicly repeatedly later then again recently earlier already once twice ha han había habían también has've would will reportedly");
 
     /// <summary>Words of the circumstances between a speech verb and its "that": "said in a statement to CNN that",
     /// "afirmó este lunes que", "señaló también que".</summary>

@@ -145,7 +145,7 @@ internal static partial class SpeakerPhrase
         }
 
         var bare = core.Select(w => w.TrimEnd('.', ',')).ToList();
-        var isAnonymous = bare.Any(Lexicon.AnonymousHeads.Contains) || bare.Contains("familiar", StringComparer.OrdinalIgnoreCase);
+        var isAnonymous = bare.Any(Lexicon.AnonymousHeads.Contains);
         var isGeneric = hasDeterminer && !words[0].Equals("the", StringComparison.OrdinalIgnoreCase)
             && !words[0].Equals("his", StringComparison.OrdinalIgnoreCase) && !words[0].Equals("her", StringComparison.OrdinalIgnoreCase)
             && !words[0].Equals("el", StringComparison.OrdinalIgnoreCase) && !words[0].Equals("la", StringComparison.OrdinalIgnoreCase);

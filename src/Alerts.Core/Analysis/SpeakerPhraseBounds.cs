@@ -43,6 +43,11 @@ internal sealed partial class StatementExtraction
             return RelativeClauseSubject(tokens, end);
         }
 
+        if (start > end && CollectiveStart(tokens, end) is var collective and >= 0)
+        {
+            start = collective;
+        }
+
         if (start > end || end - start + 1 > limits.MaxSpeakerWords)
         {
             return null;
@@ -176,6 +181,27 @@ internal sealed partial class StatementExtraction
             || clause.Any(Lexicon.TimeWords.Contains);
         return opens && clause.All(w => !Lexicon.IsRoleWord(w) && !Lexicon.AnonymousHeads.Contains(w) && !Lexicon.Pronouns.Contains(w)
             && (w.All(c => !char.IsUpper(c)) || Lexicon.NotNames.Contains(w) || Lexicon.TimeWords.Contains(w) || Lexicon.AdjunctWords.Contains(w)));
+    }
+
+    /// <summary>"Families of the victims said", "familiares de las víctimas pidieron": a group named by what it is to
+    /// someone; the phrase starts at its head. -1 when the words before the verb are no such phrase.</summary>
+    private static int CollectiveStart(List<Token> tokens, int end)
+    {
+        for (var k = end - 1; k >= 1 && k >= end - 3; k--)
+        {
+            if (tokens[k].EndsClause)
+            {
+                return -1;
+            }
+
+            if (tokens[k].Word is "of" or "de" or "del" && Lexicon.AnonymousHeads.Contains(tokens[k - 1].Word) && !tokens[k - 1].EndsClause)
+            {
+                var head = NounPhraseStart(tokens, k - 1);
+                return head <= k - 1 ? head : k - 1;
+            }
+        }
+
+        return -1;
     }
 
     private static int NounPhraseStart(List<Token> tokens, int end)
