@@ -47,6 +47,32 @@ public sealed class TeamsOptions
     public const string Section = "Teams";
 
     [Range(typeof(TimeSpan), "00:00:01", "00:05:00")] public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Lets a webhook be plain http on a loopback address (a local test server). Off by default: a webhook
+    /// URL carries its signature, which must not cross any network in the clear.</summary>
+    public bool AllowLoopbackWebhooks { get; set; }
+
+    /// <summary>The section whose keys a subscriber's webhookSetting may name, and nothing else: whoever can edit the
+    /// subscriptions blob must not be able to make the app post to a URL held in another setting.</summary>
+    public const string WebhooksSection = "Teams:Webhooks";
+
+    /// <summary>The key under <see cref="WebhooksSection"/> that a webhookSetting names (Teams__Webhooks__Analysts or
+    /// Teams:Webhooks:Analysts gives Analysts), or null when it names a setting outside the section.</summary>
+    public static string? WebhookKey(string? setting)
+    {
+        if (string.IsNullOrEmpty(setting))
+        {
+            return null;
+        }
+        var normalized = setting.Replace("__", ":", StringComparison.Ordinal);
+        var prefix = WebhooksSection + ":";
+        if (!normalized.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+        var key = normalized[prefix.Length..];
+        return key.Length > 0 && key.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-') ? key : null;
+    }
 }
 
 /// <summary>Checks DataAnnotations cannot: the TLS mode, and credentials never sent in the clear to a remote server.</summary>

@@ -114,6 +114,10 @@ public static class SubscriptionsReader
             {
                 Error("channels.teams.webhookSetting", "must be the name of an app setting holding the webhook URL (letters, digits, '_'), not the URL.");
             }
+            else if (channels.Teams is { } named && TeamsOptions.WebhookKey(named.WebhookSetting) is null)
+            {
+                Error("channels.teams.webhookSetting", $"'{named.WebhookSetting}' is not a setting in the Teams__Webhooks__ section; name one such as Teams__Webhooks__Analysts.");
+            }
 
             var filters = s.Filters ?? new SubscriberFilters();
             if (filters.MinRelevance is < 0 or > 1 || double.IsNaN(filters.MinRelevance))

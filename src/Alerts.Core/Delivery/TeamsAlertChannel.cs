@@ -2,12 +2,14 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
 
 namespace Alerts.Delivery;
 
 /// <summary>Posts an Adaptive Card to a Teams Workflows webhook. The URL is a secret: it is read from the setting the
 /// subscriber names, at send time (so a rotated Key Vault secret applies), and never logged or recorded.</summary>
-public sealed class TeamsAlertChannel(IHttpClientFactory httpClients, IConfiguration configuration, TimeProvider time) : IAlertChannel
+public sealed class TeamsAlertChannel(
+    IHttpClientFactory httpClients, IConfiguration configuration, IOptionsMonitor<TeamsOptions> options, TimeProvider time) : IAlertChannel
 {
     public const string HttpClientName = "teams";
     private static readonly TimeSpan MinInterval = TimeSpan.FromSeconds(1);
@@ -20,15 +22,23 @@ public sealed class TeamsAlertChannel(IHttpClientFactory httpClients, IConfigura
 
     public async Task<DeliveryOutcome> SendAsync(DeliveryRecord delivery, CancellationToken cancellationToken)
     {
-        var url = configuration[delivery.Address.Replace("__", ":", StringComparison.Ordinal)];
+        // Checked again here, not only when the subscriptions are read: a record queued before the rule was in force
+        // names its setting too.
+        if (TeamsOptions.WebhookKey(delivery.Address) is not { } key)
+        {
+            return DeliveryOutcome.Permanent($"setting '{delivery.Address}' is not in the Teams__Webhooks__ section");
+        }
+
+        var url = configuration.GetSection(TeamsOptions.WebhooksSection)[key];
         if (string.IsNullOrWhiteSpace(url))
         {
             return DeliveryOutcome.Permanent($"setting '{delivery.Address}' (the Teams webhook URL) is not set");
         }
 
-        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || !(uri.Scheme == Uri.UriSchemeHttps || (uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback)))
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri)
+            || !(uri.Scheme == Uri.UriSchemeHttps || (uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback && options.CurrentValue.AllowLoopbackWebhooks)))
         {
-            return DeliveryOutcome.Permanent($"setting '{delivery.Address}' is not an https URL");
+            return DeliveryOutcome.Permanent($"setting '{delivery.Address}' is not an https URL (plain http only to loopback, with Teams:AllowLoopbackWebhooks)");
         }
 
         using var content = new StringContent(TeamsCard.Payload(delivery), Encoding.UTF8, new MediaTypeHeaderValue("application/json"));

@@ -16,7 +16,8 @@ public sealed record Download(Uri Url, bool NotModified, byte[] Body, string? Co
 /// <summary>
 /// GET with everything a hostile or flaky server can throw at it handled: redirects followed by hand (http/https only,
 /// at most <see cref="MaxRedirects"/>, no loops), a size cap counted after decompression, a timeout per attempt that
-/// covers reading the body, and the host's resilience pipeline (retry, circuit breaker) around it.
+/// covers reading the body, and the host's resilience pipeline (retry, circuit breaker) around it. Every connection goes
+/// through <see cref="AddressGuard"/>, so no hop reaches a non-public address unless a setting allows it.
 /// </summary>
 public sealed class FeedDownloader(
     IHttpClientFactory httpClients, SourceResilience resilience, IOptionsMonitor<FetchOptions> options, TimeProvider time)
@@ -68,6 +69,10 @@ public sealed class FeedDownloader(
             try
             {
                 response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            }
+            catch (HttpRequestException e) when (e.InnerException is AddressRefusedException refused)
+            {
+                throw new FetchFailedException(FetchFailure.Refused, refused.Message, refused);
             }
             catch (HttpRequestException e)
             {

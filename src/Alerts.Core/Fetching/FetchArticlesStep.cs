@@ -409,7 +409,9 @@ public sealed class FetchArticlesStep(
         catch (FetchFailedException e)
         {
             Log.FullTextUnavailable(logger, link.Host, e.Failure, e.Message);
-            return (null, link, $"full text not fetched: {e.Failure}: {e.Message}");
+            // The guard's log says which address was refused; the stored article must not tell whoever reads it
+            // which internal addresses exist.
+            return (null, link, e.Failure == FetchFailure.Refused ? "refused: non-public address" : $"full text not fetched: {e.Failure}: {e.Message}");
         }
     }
 

@@ -55,6 +55,13 @@ public sealed class FetchOptions
     /// <summary>How long a story is remembered for recognising syndicated near-copies.</summary>
     [Range(typeof(TimeSpan), "01:00:00", "90.00:00:00")]
     public TimeSpan SyndicationWindow { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>Hosts the fetcher may reach although they are not public: a name (any address it resolves to) or an
+    /// IP address. Empty by default: a feed must not turn the fetcher against the network it runs in.</summary>
+    public List<string> AllowedPrivateHosts { get; set; } = [];
+
+    /// <summary>CIDR ranges (10.1.0.0/16, fd00::/8) the fetcher may reach although they are not public.</summary>
+    public List<string> AllowedPrivateNetworks { get; set; } = [];
 }
 
 /// <summary>What a source is; the format is always detected from the content, the type only adds checks and
@@ -117,6 +124,29 @@ public sealed class FetchOptionsValidator : IValidateOptions<FetchOptions>
         if (!NCrontabShape.IsValid(options.Schedule))
         {
             errors.Add($"Fetch:Schedule '{options.Schedule}' is not a six-field NCRONTAB expression (seconds first), e.g. \"0 */5 * * * *\".");
+        }
+
+        for (var i = 0; i < options.AllowedPrivateHosts.Count; i++)
+        {
+            var host = options.AllowedPrivateHosts[i];
+            if (string.IsNullOrWhiteSpace(host) || Uri.CheckHostName(host.Trim('[', ']')) == UriHostNameType.Unknown)
+            {
+                errors.Add($"Fetch:AllowedPrivateHosts:{i} '{host}' must be a host name or an IP address (no scheme, port or path), e.g. 127.0.0.1.");
+            }
+        }
+
+        for (var i = 0; i < options.AllowedPrivateNetworks.Count; i++)
+        {
+            var range = options.AllowedPrivateNetworks[i];
+            if (!System.Net.IPNetwork.TryParse(range, out var network))
+            {
+                errors.Add($"Fetch:AllowedPrivateNetworks:{i} '{range}' is not a CIDR range, e.g. 10.1.0.0/16.");
+            }
+            else if (!string.Equals(network.ToString(), range.Trim(), StringComparison.OrdinalIgnoreCase))
+            {
+                // TryParse masks the host bits away; an operator who wrote them probably meant something else.
+                errors.Add($"Fetch:AllowedPrivateNetworks:{i} '{range}' has bits set beyond its prefix; the range is {network}.");
+            }
         }
 
         if (options.SourceTimeout < options.RequestTimeout)

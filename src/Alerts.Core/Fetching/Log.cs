@@ -58,4 +58,7 @@ internal static partial class Log
 
     [LoggerMessage(1018, LogLevel.Debug, "Source {Source}: state written by another instance meanwhile; theirs kept")]
     public static partial void SourceStateConflict(ILogger logger, string source);
+
+    [LoggerMessage(1019, LogLevel.Warning, "Refused to connect to {Host}: {Address} is not a public address and no Fetch:AllowedPrivateHosts or Fetch:AllowedPrivateNetworks entry allows it")]
+    public static partial void AddressRefused(ILogger logger, string host, System.Net.IPAddress address);
 }

@@ -30,16 +30,21 @@ public static class PipelineServiceCollectionExtensions
         services.AddOptions<FetchOptions>().BindConfiguration(FetchOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<FetchOptions>, FetchOptionsValidator>();
         services.AddHttpClient(FeedDownloader.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+            .ConfigurePrimaryHttpMessageHandler(sp => new SocketsHttpHandler
             {
                 // Redirects are followed by FeedDownloader, which checks each hop; the resilience pipeline times requests.
                 AllowAutoRedirect = false,
+                // Every connection is vetted and made by the guard; a proxy would hide the real target from it.
+                ConnectCallback = sp.GetRequiredService<AddressGuard>().ConnectAsync,
+                UseProxy = false,
                 AutomaticDecompression = System.Net.DecompressionMethods.All,
                 ConnectTimeout = TimeSpan.FromSeconds(15),
                 PooledConnectionLifetime = TimeSpan.FromMinutes(5),
             })
             // The factory's loggers would write full URLs; ours name the source and host only.
             .RemoveAllLoggers();
+        services.TryAddSingleton<IFetchNetwork, SystemFetchNetwork>();
+        services.AddSingleton<AddressGuard>();
         services.AddSingleton<SourceResilience>();
         services.AddSingleton<FeedDownloader>();
         services.AddSingleton<SourceStateStore>();

@@ -71,6 +71,8 @@ internal sealed class DeliveryHarness : IAsyncDisposable
             ["Notify:SendLease"] = "00:00:30",
             ["Notify:MaxAttempts"] = "5",
             ["Teams:Timeout"] = "00:00:05",
+            // The test webhook servers listen on http://127.0.0.1.
+            ["Teams:AllowLoopbackWebhooks"] = "true",
         };
         foreach (var (key, value) in extraSettings ?? new Dictionary<string, string?>())
         {

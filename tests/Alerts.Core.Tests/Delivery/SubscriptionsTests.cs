@@ -35,6 +35,36 @@ public sealed class SubscriptionsTests
         Assert.Contains(result.Errors, e => e.Contains(expected, StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("Smtp__Password")]
+    [InlineData("AzureWebJobsStorage")]
+    [InlineData("Analysis:Language:Key")]
+    [InlineData("Teams__Timeout")]
+    [InlineData("Teams__Webhooks__")]
+    [InlineData("Teams__Webhooks__Desk__Url")]
+    [InlineData("TeamsX__Webhooks__Desk")]
+    public void Read_WebhookSettingOutsideTheWebhooksSection_IsRejectedNamingSubscriberAndSetting(string setting)
+    {
+        var result = SubscriptionsReader.Read(Encoding.UTF8.GetBytes(
+            $$$$"""{"subscribers": [{"id": "ops", "name": "Ops", "channels": {"teams": {"webhookSetting": "{{{{setting}}}}"}}}]}"""));
+
+        Assert.False(result.IsValid);
+        var error = Assert.Single(result.Errors);
+        Assert.StartsWith($"subscribers[0] ('ops'): channels.teams.webhookSetting '{setting}' is not a setting in the Teams__Webhooks__ section", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Teams__Webhooks__Analysts")]
+    [InlineData("Teams:Webhooks:Night-Desk_2")]
+    [InlineData("teams__webhooks__desk")]
+    public void Read_WebhookSettingInTheWebhooksSection_IsAccepted(string setting)
+    {
+        var result = SubscriptionsReader.Read(Encoding.UTF8.GetBytes(
+            $$$$"""{"subscribers": [{"id": "ops", "name": "Ops", "channels": {"teams": {"webhookSetting": "{{{{setting}}}}"}}}]}"""));
+
+        Assert.Empty(result.Errors);
+    }
+
     [Fact]
     public void Read_DuplicateIds_NamesTheSecond()
     {

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Alerts.Delivery;
 using Alerts.Tests.Infrastructure;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Alerts.Tests.Delivery;
 
@@ -129,6 +130,44 @@ public sealed class TeamsDeliveryTests(AzuriteFixture azurite) : IAsyncLifetime
         var failed = Assert.Single(await harness.RecordsAsync());
         Assert.Equal(DeliveryStatus.Failed, failed.Status);
         Assert.Contains("Teams__Webhooks__Nowhere", failed.LastError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Attempt_PlainHttpLoopbackWebhookNotAllowed_FailsPermanentlyWithoutPosting()
+    {
+        MapStatuses(202);
+        await using var harness = await DeliveryHarness.StartAsync(
+            azurite,
+            Samples.Subscriptions(Samples.TeamsSubscriber("desk", Setting)),
+            smtpPort: 1,
+            new Dictionary<string, string?>
+            {
+                ["Teams:Webhooks:Desk"] = server.Url(WebhookPath).AbsoluteUri,
+                ["Teams:AllowLoopbackWebhooks"] = "false",
+            });
+
+        await harness.NotifyAsync(EmailDeliveryTests.Analysis("Helen Marsh", "We are preparing every option along the border with Mexico."), "a1.json");
+
+        var failed = Assert.Single(await harness.RecordsAsync());
+        Assert.Equal(DeliveryStatus.Failed, failed.Status);
+        Assert.Contains($"setting '{Setting}' is not an https URL", failed.LastError, StringComparison.Ordinal);
+        Assert.Equal(0, server.CountRequests(WebhookPath));
+    }
+
+    [Fact]
+    public async Task Send_RecordNamingASettingOutsideTheWebhooksSection_FailsPermanentlyWithoutReadingIt()
+    {
+        MapStatuses(202);
+        await using var harness = await DeliveryHarness.StartAsync(
+            azurite, subscriptionsJson: null, smtpPort: 1,
+            new Dictionary<string, string?> { ["Smtp:Relay"] = server.Url(WebhookPath).AbsoluteUri });
+        var channel = harness.Services.GetServices<IAlertChannel>().Single(c => c.Name == "teams");
+        var record = new DeliveryHarnessRecord(Samples.Alert()).Value with { Channel = "teams", Address = "Smtp__Relay" };
+
+        var outcome = await channel.SendAsync(record, CancellationToken.None);
+
+        Assert.Equal(DeliveryOutcome.Permanent("setting 'Smtp__Relay' is not in the Teams__Webhooks__ section"), outcome);
+        Assert.Equal(0, server.CountRequests(WebhookPath));
     }
 
     [Fact]

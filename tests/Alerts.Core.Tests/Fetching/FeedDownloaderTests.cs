@@ -65,6 +65,7 @@ public sealed class FeedDownloaderTests : IAsyncLifetime
     [Theory]
     [InlineData("file:///etc/passwd")]
     [InlineData("ftp://127.0.0.1/feed.xml")]
+    [InlineData("gopher://127.0.0.1:70/_secret")]
     [InlineData("javascript:alert(1)")]
     public async Task GetAsync_RedirectToNonHttpScheme_FailsWithBadRedirect(string location)
     {

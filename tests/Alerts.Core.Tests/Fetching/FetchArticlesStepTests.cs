@@ -18,8 +18,8 @@ public sealed class FetchArticlesStepTests(AzuriteFixture azurite) : IAsyncLifet
 
     public async Task DisposeAsync() => await server.DisposeAsync();
 
-    private FetchHarness CreateSut(Dictionary<string, string?> settings, TimeProvider? time = null) =>
-        FetchHarness.Create(azurite.ConnectionString, settings, time);
+    private FetchHarness CreateSut(Dictionary<string, string?> settings, TimeProvider? time = null, RecordingNetwork? network = null) =>
+        FetchHarness.Create(azurite.ConnectionString, settings, time, network);
 
     private static string UniqueName(string name) => $"{name} {Guid.NewGuid():N}";
 
@@ -163,6 +163,74 @@ public sealed class FetchArticlesStepTests(AzuriteFixture azurite) : IAsyncLifet
         Assert.Equal("Only the teaser survives.", article.Text);
         Assert.Contains("HttpStatus", article.TextNote, StringComparison.Ordinal);
         Assert.Contains("404", article.TextNote, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_ItemLinksToNonPublicAddresses_KeepTheFeedTextWithAGenericNoteAndAreNeverConnected()
+    {
+        // The feed is allowed by name (localhost), so 127.0.0.1 itself, however spelled, is not.
+        var port = server.BaseUri.Port;
+        var secret = "Internal payroll figures that must never leave this host.";
+        server.MapContent("/secret", TestFeeds.Page("Secret", secret), "text/html");
+        server.Map("/hop", context =>
+        {
+            context.Response.StatusCode = 302;
+            context.Response.Headers.Location = $"http://127.0.0.2:{port}/secret";
+            return Task.CompletedTask;
+        });
+        var links = new[]
+        {
+            new Uri($"http://[::1]:{port}/secret"),
+            new Uri("http://10.0.0.1/admin"),
+            new Uri($"http://2130706433:{port}/secret"),
+            new Uri("http://metadata.test/latest/meta-data/"),
+            new Uri($"http://localhost:{port}/hop"),
+        };
+        var feed = new Uri($"http://localhost:{port}/inward/feed");
+        server.MapContent("/inward/feed", TestFeeds.Rss(links.Select((link, i) => new TestItem($"Story {i}", link, $"Teaser {i} from the feed.", TestFeeds.Date))), "application/rss+xml");
+        var network = new RecordingNetwork().Resolve("metadata.test", "169.254.169.254");
+        var settings = FetchHarness.Sources((UniqueName("inward"), feed));
+        settings["Fetch:AllowedPrivateHosts:0"] = "localhost";
+        await using var harness = CreateSut(settings, network: network);
+
+        var report = await harness.RunAsync();
+
+        Assert.Equal(5, report.Stored);
+        foreach (var (link, i) in links.Select((link, i) => (link, i)))
+        {
+            var article = await harness.ArticleAtAsync(link);
+            Assert.NotNull(article);
+            Assert.Equal($"Teaser {i} from the feed.", article.Text);
+            Assert.Equal("refused: non-public address", article.TextNote);
+        }
+        Assert.Equal(0, server.CountRequests("/secret"));
+        Assert.Equal(1, server.CountRequests("/hop"));
+        Assert.All(network.Connects, endPoint => Assert.Equal(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, port), endPoint));
+        Assert.Equal(5, harness.Logs.Count(1019));
+    }
+
+    [Fact]
+    public async Task RunAsync_FeedRedirectsToMetadataAddress_FailsTheSourceStoresNothingAndAsksOnce()
+    {
+        server.Map("/moved/feed", context =>
+        {
+            context.Response.StatusCode = 302;
+            context.Response.Headers.Location = "http://169.254.169.254/latest/meta-data/iam/security-credentials/";
+            return Task.CompletedTask;
+        });
+        var network = new RecordingNetwork();
+        var settings = FetchHarness.Sources((UniqueName("moved"), server.Url("/moved/feed")));
+        settings["Fetch:MaxRetries"] = "3";
+        await using var harness = CreateSut(settings, network: network);
+
+        var report = await harness.RunAsync();
+
+        var source = Assert.Single(report.Details);
+        Assert.Equal((SourceStatus.Failed, FetchFailure.Refused), (source.Status, source.Failure));
+        Assert.Contains("169.254.169.254 is not public", source.Reason, StringComparison.Ordinal);
+        Assert.Equal(0, report.Stored);
+        Assert.Equal(1, server.CountRequests("/moved/feed"));
+        Assert.DoesNotContain(network.Connects, endPoint => !System.Net.IPAddress.IsLoopback(endPoint.Address));
     }
 
     [Fact]

@@ -13,12 +13,16 @@ internal sealed class FetchHarness : IAsyncDisposable
 {
     private readonly ServiceProvider services;
 
-    private FetchHarness(ServiceProvider services, CapturingLoggerProvider logs, RecordingBlobEvents events)
+    private FetchHarness(ServiceProvider services, CapturingLoggerProvider logs, RecordingBlobEvents events, RecordingNetwork network)
     {
         this.services = services;
         Logs = logs;
         Events = events;
+        Network = network;
     }
+
+    /// <summary>What the fetcher resolved and connected to; only loopback is really reached.</summary>
+    public RecordingNetwork Network { get; }
 
     public RecordingBlobEvents Events { get; }
 
@@ -30,8 +34,10 @@ internal sealed class FetchHarness : IAsyncDisposable
 
     public BlobDocumentStore Store => services.GetRequiredService<BlobDocumentStore>();
 
-    /// <summary>Fast retries and short timeouts, so failure tests stay quick; <paramref name="settings"/> override them.</summary>
-    public static FetchHarness Create(string? storageConnection, IDictionary<string, string?> settings, TimeProvider? time = null)
+    /// <summary>Fast retries and short timeouts, so failure tests stay quick, and 127.0.0.1 (the test servers) allowed
+    /// past the address guard; <paramref name="settings"/> override them.</summary>
+    public static FetchHarness Create(
+        string? storageConnection, IDictionary<string, string?> settings, TimeProvider? time = null, RecordingNetwork? network = null)
     {
         var values = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
         {
@@ -40,6 +46,7 @@ internal sealed class FetchHarness : IAsyncDisposable
             ["Fetch:SourceTimeout"] = "00:00:30",
             ["Fetch:MaxRetries"] = "2",
             ["Fetch:RetryDelay"] = "00:00:00.010",
+            ["Fetch:AllowedPrivateHosts:0"] = "127.0.0.1",
         };
         foreach (var (key, value) in settings)
         {
@@ -59,9 +66,11 @@ internal sealed class FetchHarness : IAsyncDisposable
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Debug).AddProvider(logs));
         services.AddSingleton(time ?? TimeProvider.System);
         services.AddSingleton<IBlobEvents>(events);
+        network ??= new RecordingNetwork();
+        services.AddSingleton<IFetchNetwork>(network);
         services.AddAlertsStorage(configuration);
         services.AddAlertsFetching();
-        return new FetchHarness(services.BuildServiceProvider(), logs, events);
+        return new FetchHarness(services.BuildServiceProvider(), logs, events, network);
     }
 
     public static Dictionary<string, string?> Sources(params (string Name, Uri Url)[] sources)

@@ -33,6 +33,32 @@ public sealed class FetchOptionsTests
         Assert.DoesNotContain("'Good'", message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("Fetch:AllowedPrivateNetworks:0", "10.1.0.0/33", "Fetch:AllowedPrivateNetworks:0 '10.1.0.0/33' is not a CIDR range")]
+    [InlineData("Fetch:AllowedPrivateNetworks:0", "intranet", "Fetch:AllowedPrivateNetworks:0 'intranet' is not a CIDR range")]
+    [InlineData("Fetch:AllowedPrivateNetworks:0", "10.1.2.3/16", "Fetch:AllowedPrivateNetworks:0 '10.1.2.3/16' has bits set beyond its prefix; the range is 10.1.0.0/16")]
+    [InlineData("Fetch:AllowedPrivateHosts:0", "http://10.0.0.1:8080/", "Fetch:AllowedPrivateHosts:0 'http://10.0.0.1:8080/' must be a host name or an IP address")]
+    public async Task StartUp_BadPrivateAllowance_NamesTheSetting(string setting, string value, string expected)
+    {
+        var message = await StartUpErrorAsync(new()
+        {
+            ["Fetch:Sources:0:Name"] = "Wire",
+            ["Fetch:Sources:0:Url"] = "https://example.test/rss",
+            [setting] = value,
+        });
+
+        Assert.Contains(expected, message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Defaults_AllowNoPrivateAddress()
+    {
+        var options = new FetchOptions();
+
+        Assert.Empty(options.AllowedPrivateHosts);
+        Assert.Empty(options.AllowedPrivateNetworks);
+    }
+
     [Fact]
     public async Task StartUp_GdeltSourceNotInArticleListJsonMode_NamesTheSource()
     {

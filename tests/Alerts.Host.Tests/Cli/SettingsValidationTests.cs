@@ -10,6 +10,7 @@ public sealed class SettingsValidationTests : IDisposable
     [Theory]
     [InlineData("Fetch__Sources__0__Url", "ftp://example.test/feed", "Fetch:Sources:0 ('Wire'): Url must be an absolute http or https URL")]
     [InlineData("Fetch__Schedule", "every five minutes", "Fetch:Schedule")]
+    [InlineData("Fetch__AllowedPrivateNetworks__0", "10.1.0.0/33", "Fetch:AllowedPrivateNetworks:0 '10.1.0.0/33' is not a CIDR range")]
     [InlineData("Smtp__Port", "70000", "Port")]
     [InlineData("Smtp__Security", "StartTlsWhenAvailable", "Smtp:Security must be None, StartTls or SslOnConnect")]
     [InlineData("Notify__RedriveSchedule", "every minute", "Notify:RedriveSchedule")]

@@ -35,6 +35,9 @@ internal sealed class PipelineHarness : IAsyncDisposable
             ["Fetch:Sources:0:Url"] = $"{feedBaseUrl}/feeds/gulf-coast-wire.xml",
             ["Fetch:Sources:1:Name"] = "Frontera Daily",
             ["Fetch:Sources:1:Url"] = $"{feedBaseUrl}/feeds/frontera-daily.atom",
+            // The sample feed server and any test server listen on 127.0.0.1, which the address guard refuses otherwise.
+            ["Fetch:AllowedPrivateHosts:0"] = "127.0.0.1",
+            ["Teams:AllowLoopbackWebhooks"] = "true",
             ["Smtp:Host"] = "127.0.0.1",
             ["Smtp:Port"] = $"{mail.SmtpPort}",
             ["Smtp:Security"] = "None",
