@@ -25,6 +25,9 @@ public enum FetchFailure
     NotAFeed,
     /// <summary>The source's overall time budget for this run ran out.</summary>
     SourceTimeout,
+    /// <summary>An error nothing foresaw (a bug, or input no check knew of); logged with the exception, the source's
+    /// other runs and the run's other sources carry on.</summary>
+    Unexpected,
 }
 
 /// <summary>A fetch that failed for a reason we can name.</summary>
