@@ -5,7 +5,8 @@ namespace Alerts.Fetching;
 
 /// <summary>
 /// Reads the dates feeds really send: RFC 822 with named or odd zones ("EDT", "GMT+2", no day name),
-/// ISO 8601 with or without "T" and zone, GDELT's compact form and unix seconds. Results are in UTC.
+/// ISO 8601 with or without "T" and zone, GDELT's compact form and unix seconds. Results are in UTC. Never throws:
+/// anything it cannot place on the calendar (out-of-range years and offsets included) is null.
 /// </summary>
 internal static partial class FeedDate
 {
@@ -63,6 +64,8 @@ internal static partial class FeedDate
         ["NZDT"] = 13,
     };
 
+    private static readonly TimeSpan MaxOffset = TimeSpan.FromHours(14);
+
     private static readonly string[] Months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 
     /// <summary>The instant in UTC, or null when the text is not a date we can read.</summary>
@@ -112,7 +115,7 @@ internal static partial class FeedDate
         var month = Array.IndexOf(Months, match.Groups["month"].Value[..3].ToLowerInvariant()) + 1;
         var day = int.Parse(match.Groups["day"].Value, CultureInfo.InvariantCulture);
         var year = int.Parse(match.Groups["year"].Value, CultureInfo.InvariantCulture);
-        if (year < 100)
+        if (match.Groups["year"].Length == 2)
         {
             year += year < 50 ? 2000 : 1900;
         }
@@ -120,12 +123,19 @@ internal static partial class FeedDate
         var minute = int.Parse(match.Groups["minute"].Value, CultureInfo.InvariantCulture);
         var second = match.Groups["second"].Success ? int.Parse(match.Groups["second"].Value, CultureInfo.InvariantCulture) : 0;
         var offset = ZoneOffset(match.Groups["zone"].Value);
-        if (month == 0 || offset is null || day is < 1 or > 31 || hour > 23 || minute > 59 || second > 60
+        if (month == 0 || offset is null || year is < 1 or > 9999 || day is < 1 or > 31 || hour > 23 || minute > 59 || second > 60
             || day > DateTime.DaysInMonth(year, month))
         {
             return null;
         }
-        return new DateTimeOffset(year, month, day, hour, minute, Math.Min(second, 59), offset.Value).ToUniversalTime();
+        // The offset may carry the instant past year 9999 or before year 1 ("31 Dec 9999 23:59:59 -0200"), which
+        // DateTimeOffset refuses with an exception; such a date is as unreadable as "yesterday".
+        var utcTicks = new DateTime(year, month, day, hour, minute, Math.Min(second, 59)).Ticks - offset.Value.Ticks;
+        if (utcTicks < DateTime.MinValue.Ticks || utcTicks > DateTime.MaxValue.Ticks)
+        {
+            return null;
+        }
+        return new DateTimeOffset(utcTicks, TimeSpan.Zero);
     }
 
     private static TimeSpan? ZoneOffset(string zone)
@@ -144,6 +154,11 @@ internal static partial class FeedDate
                 return null;
             }
             var offset = new TimeSpan(hours, minutes, 0);
+            // DateTimeOffset allows ±14:00 and throws beyond it ("+1430"); no real zone is further out.
+            if (offset > MaxOffset)
+            {
+                return null;
+            }
             return numeric.Groups["sign"].Value == "-" ? -offset : offset;
         }
         return ZoneHours.TryGetValue(zone, out var known) ? TimeSpan.FromHours(known) : null;

@@ -16,8 +16,8 @@ public sealed record Download(Uri Url, bool NotModified, byte[] Body, string? Co
 /// <summary>
 /// GET with everything a hostile or flaky server can throw at it handled: redirects followed by hand (http/https only,
 /// at most <see cref="MaxRedirects"/>, no loops), a size cap counted after decompression, a timeout per attempt that
-/// covers reading the body, and the host's resilience pipeline (retry, circuit breaker) around it. Every connection goes
-/// through <see cref="AddressGuard"/>, so no hop reaches a non-public address unless a setting allows it.
+/// covers reading the body, and the circuit's resilience pipeline (retry, circuit breaker) around it. Every connection
+/// goes through <see cref="AddressGuard"/>, so no hop reaches a non-public address unless a setting allows it.
 /// </summary>
 public sealed class FeedDownloader(
     IHttpClientFactory httpClients, SourceResilience resilience, IOptionsMonitor<FetchOptions> options, TimeProvider time)
@@ -25,12 +25,17 @@ public sealed class FeedDownloader(
     public const string HttpClientName = "feeds";
     public const int MaxRedirects = 5;
 
-    public async Task<Download> GetAsync(Uri url, CacheValidators? validators, CancellationToken cancellationToken)
+    /// <summary>A fetch on no source's behalf, its failures counted per host.</summary>
+    public Task<Download> GetAsync(Uri url, CacheValidators? validators, CancellationToken cancellationToken) =>
+        GetAsync(url, validators, FetchCircuit.Direct(url), cancellationToken);
+
+    public async Task<Download> GetAsync(Uri url, CacheValidators? validators, FetchCircuit circuit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(url);
+        ArgumentNullException.ThrowIfNull(circuit);
         try
         {
-            return await resilience.For(url.Host).ExecuteAsync(
+            return await resilience.For(circuit).ExecuteAsync(
                 static async (state, token) => await state.Self.GetOnceAsync(state.Url, state.Validators, token),
                 (Self: this, Url: url, Validators: validators),
                 cancellationToken);
@@ -41,7 +46,8 @@ public sealed class FeedDownloader(
         }
         catch (BrokenCircuitException e)
         {
-            throw new FetchFailedException(FetchFailure.CircuitOpen, $"circuit open for {url.Host} after repeated failures", e);
+            var owner = circuit.Source is null ? "" : $" ({circuit.Source}'s {circuit.Kind.ToString().ToLowerInvariant()} requests)";
+            throw new FetchFailedException(FetchFailure.CircuitOpen, $"circuit open for {url.Host}{owner} after repeated failures", e);
         }
     }
 

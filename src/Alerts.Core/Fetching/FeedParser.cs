@@ -21,7 +21,8 @@ public sealed class FeedParser
         }
         RejectBinary(content);
 
-        var text = TextDecoder.Decode(content, contentTypeHeader);
+        var decoded = TextDecoder.Read(content, contentTypeHeader);
+        var text = decoded.Text;
         var start = 0;
         while (start < text.Length && (char.IsWhiteSpace(text[start]) || text[start] == '\uFEFF'))
         {
@@ -33,12 +34,17 @@ public sealed class FeedParser
         }
 
         var warnings = new FeedWarnings();
-        return text[start] switch
+        if (decoded.RepairedAs is { } charset)
+        {
+            warnings.Add($"the bytes are not the UTF-8 they were declared as; decoded as {charset}");
+        }
+        var result = text[start] switch
         {
             '<' => XmlFeedReader.Read(text, feedUrl, warnings),
             '{' or '[' => JsonFeedReader.Read(text, feedUrl, warnings),
             _ => throw new FeedFormatException($"not a feed: plain text starting \"{Preview(text, start)}\""),
         };
+        return result with { RepairedCharset = decoded.RepairedAs };
     }
 
     private static void RejectBinary(ReadOnlySpan<byte> content)

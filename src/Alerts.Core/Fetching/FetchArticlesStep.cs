@@ -39,6 +39,9 @@ public sealed record SourceReport(string Source, SourceStatus Status)
     public int AlreadyStored { get; init; }
     public int Syndicated { get; init; }
     public int ItemsFailed { get; init; }
+    /// <summary>Failed items a later try may store (page or storage unavailable); while any remain, the feed's
+    /// validators are not kept, so the next poll is unconditional and offers them again.</summary>
+    public int ItemsToRetry { get; init; }
     public FetchFailure? Failure { get; init; }
     public string? Reason { get; init; }
     /// <summary>What the parser skipped or guessed (items without a link, unreadable dates, repairs).</summary>
@@ -85,7 +88,7 @@ public sealed class FetchArticlesStep(
         await Parallel.ForEachAsync(
             Enumerable.Range(0, sources.Count),
             new ParallelOptions { MaxDegreeOfParallelism = settings.MaxConcurrentSources, CancellationToken = cancellationToken },
-            async (i, ct) => results[i] = await FetchSourceAsync(sources[i], settings, ct));
+            async (i, ct) => results[i] = await FetchSourceGuardedAsync(sources[i], settings, ct));
 
         var report = new FetchReport(
             sources.Count,
@@ -102,6 +105,40 @@ public sealed class FetchArticlesStep(
         };
         Log.FetchCompleted(logger, report.Sources, report.FailedSources, report.Items, report.Stored, report.AlreadyStored);
         return report;
+    }
+
+    // Parallel.ForEachAsync cancels every source on the first exception, so a surprise in one source (a bug, input no
+    // check foresaw, a corrupt state blob) is made that source's failure here, and the run goes on.
+    private async Task<SourceReport> FetchSourceGuardedAsync(FeedSource source, FetchOptions settings, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await FetchSourceAsync(source, settings, cancellationToken);
+        }
+#pragma warning disable CA1031 // Deliberately broad: whatever it was, it is this source's failure, logged with the exception.
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+#pragma warning restore CA1031
+        {
+            Log.SourceCrashed(logger, source.Name, e.GetType().Name, e);
+            var report = Failed(source, FetchFailure.Unexpected, $"{e.GetType().Name}: {e.Message}");
+            await RecordUnexpectedFailureAsync(source, report, cancellationToken);
+            return report;
+        }
+    }
+
+    private async Task RecordUnexpectedFailureAsync(FeedSource source, SourceReport report, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var saved = await states.ReadAsync(source.Name, cancellationToken);
+            await SaveStateAsync(source, saved, saved?.Document ?? new SourceState { Source = source.Name }, report, null, cancellationToken);
+        }
+#pragma warning disable CA1031 // The state itself may be what broke (unreadable JSON); the failure is logged either way.
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+#pragma warning restore CA1031
+        {
+            Log.SourceFailureNotRecorded(logger, source.Name, e.GetType().Name, e);
+        }
     }
 
     private async Task<SourceReport> FetchSourceAsync(FeedSource source, FetchOptions settings, CancellationToken cancellationToken)
@@ -123,7 +160,7 @@ public sealed class FetchArticlesStep(
         CacheValidators? newValidators = null;
         try
         {
-            var download = await downloader.GetAsync(url, validators, linked.Token);
+            var download = await downloader.GetAsync(url, validators, FetchCircuit.Feed(source.Name, url), linked.Token);
             if (download.NotModified)
             {
                 Log.SourceNotModified(logger, source.Name);
@@ -133,12 +170,24 @@ public sealed class FetchArticlesStep(
             else
             {
                 var feed = Parse(download);
+                if (feed.RepairedCharset is { } charset)
+                {
+                    Log.CharsetRepaired(logger, source.Name, "the feed", charset);
+                }
                 if (feed.Warnings.Count > 0)
                 {
                     Log.FeedWarnings(logger, source.Name, feed.Warnings.Count, string.Join("; ", feed.Warnings.Take(3)));
                 }
                 report = await StoreItemsAsync(source, feed, settings, linked.Token) with { Warnings = feed.Warnings };
-                newValidators = download.Validators;
+                // Kept validators would turn the next poll into a 304 that hides the items still to be stored.
+                if (report.ItemsToRetry > 0)
+                {
+                    Log.ValidatorsWithheld(logger, source.Name, report.ItemsToRetry);
+                }
+                else
+                {
+                    newValidators = download.Validators;
+                }
                 Log.SourceFetched(logger, source.Name, report.Items, report.Stored);
             }
         }
@@ -248,7 +297,7 @@ public sealed class FetchArticlesStep(
         await Parallel.ForEachAsync(
             Enumerable.Range(0, items.Count),
             new ParallelOptions { MaxDegreeOfParallelism = MaxConcurrentItems, CancellationToken = cancellationToken },
-            async (i, ct) => outcomes[i] = await StoreItemAsync(source, items[i], settings, ct));
+            async (i, ct) => outcomes[i] = await StoreItemGuardedAsync(source, items[i], settings, ct));
 
         return new SourceReport(source.Name, SourceStatus.Fetched)
         {
@@ -256,8 +305,26 @@ public sealed class FetchArticlesStep(
             Stored = outcomes.Count(o => o == ItemOutcome.Stored),
             AlreadyStored = outcomes.Count(o => o == ItemOutcome.AlreadyStored),
             Syndicated = outcomes.Count(o => o == ItemOutcome.Syndicated),
-            ItemsFailed = outcomes.Count(o => o == ItemOutcome.Failed),
+            ItemsFailed = outcomes.Count(o => o is ItemOutcome.Failed or ItemOutcome.FailedRetryable),
+            ItemsToRetry = outcomes.Count(o => o == ItemOutcome.FailedRetryable),
         };
+    }
+
+    // As for sources: one item's surprise (a storage error, a page no check foresaw) must not cancel the feed's other
+    // items; it is tried again on the next poll. Cancellation (the source's time budget) still ends the source.
+    private async Task<ItemOutcome> StoreItemGuardedAsync(FeedSource source, FeedItem item, FetchOptions settings, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await StoreItemAsync(source, item, settings, cancellationToken);
+        }
+#pragma warning disable CA1031 // Deliberately broad, as for sources; logged with the exception.
+        catch (Exception e) when (e is not OperationCanceledException)
+#pragma warning restore CA1031
+        {
+            Log.ItemCrashed(logger, source.Name, Loggable(item.Link), e.GetType().Name, e);
+            return ItemOutcome.FailedRetryable;
+        }
     }
 
     private async Task<ItemOutcome> StoreItemAsync(
@@ -281,9 +348,10 @@ public sealed class FetchArticlesStep(
         string? note = null;
         ExtractedPage? page = null;
         var fetchedUrl = link;
+        var retryable = false;
         if (text.Length < settings.FullTextBelowChars)
         {
-            (page, fetchedUrl, note) = await FetchPageAsync(link, googleNews, cancellationToken);
+            (page, fetchedUrl, note, retryable) = await FetchPageAsync(source, link, googleNews, cancellationToken);
             if (page is not null && page.Text.Length > text.Length)
             {
                 text = page.Text;
@@ -308,7 +376,7 @@ public sealed class FetchArticlesStep(
         if (cleaned.Length == 0)
         {
             Log.ItemFailed(logger, source.Name, Loggable(item.Link), note ?? "the item has no text");
-            return ItemOutcome.Failed;
+            return retryable ? ItemOutcome.FailedRetryable : ItemOutcome.Failed;
         }
 
         var article = new Article
@@ -390,28 +458,37 @@ public sealed class FetchArticlesStep(
         return ItemOutcome.Syndicated;
     }
 
-    private async Task<(ExtractedPage? Page, Uri FetchedUrl, string? Note)> FetchPageAsync(Uri link, bool googleNews, CancellationToken cancellationToken)
+    /// <returns><c>Retryable</c>: the page could not be had for a reason that may pass (5xx, timeout, open circuit).</returns>
+    private async Task<(ExtractedPage? Page, Uri FetchedUrl, string? Note, bool Retryable)> FetchPageAsync(
+        FeedSource source, Uri link, bool googleNews, CancellationToken cancellationToken)
     {
         if (googleNews)
         {
-            return (null, link, "full text not fetched: the Google News link forwards by script, not by HTTP redirect");
+            return (null, link, "full text not fetched: the Google News link forwards by script, not by HTTP redirect", false);
         }
         try
         {
-            var download = await downloader.GetAsync(link, null, cancellationToken);
+            var download = await downloader.GetAsync(link, null, FetchCircuit.Page(source.Name, link), cancellationToken);
             if (!LooksLikeHtml(download))
             {
-                return (null, download.Url, $"full text not fetched: the page is not HTML ({download.ContentType ?? "no content type"})");
+                return (null, download.Url, $"full text not fetched: the page is not HTML ({download.ContentType ?? "no content type"})", false);
             }
-            var page = extractor.Extract(TextDecoder.Decode(download.Body, download.ContentType), download.Url);
-            return (page, download.Url, page.Text.Length == 0 ? "full text not found on the page" : null);
+            var html = TextDecoder.Read(download.Body, download.ContentType);
+            if (html.RepairedAs is { } charset)
+            {
+                Log.CharsetRepaired(logger, source.Name, "the page " + Loggable(download.Url), charset);
+            }
+            var page = extractor.Extract(html.Text, download.Url);
+            return (page, download.Url, page.Text.Length == 0 ? "full text not found on the page" : null, false);
         }
         catch (FetchFailedException e)
         {
             Log.FullTextUnavailable(logger, link.Host, e.Failure, e.Message);
+            var retryable = e.IsTransient || e.Failure is FetchFailure.Timeout or FetchFailure.CircuitOpen;
             // The guard's log says which address was refused; the stored article must not tell whoever reads it
             // which internal addresses exist.
-            return (null, link, e.Failure == FetchFailure.Refused ? "refused: non-public address" : $"full text not fetched: {e.Failure}: {e.Message}");
+            var note = e.Failure == FetchFailure.Refused ? "refused: non-public address" : $"full text not fetched: {e.Failure}: {e.Message}";
+            return (null, link, note, retryable);
         }
     }
 
@@ -436,5 +513,7 @@ public sealed class FetchArticlesStep(
         AlreadyStored,
         Syndicated,
         Failed,
+        /// <summary>Not stored for a reason that may pass (page or storage unavailable); see <see cref="SourceReport.ItemsToRetry"/>.</summary>
+        FailedRetryable,
     }
 }

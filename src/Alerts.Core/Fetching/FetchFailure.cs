@@ -28,6 +28,9 @@ public enum FetchFailure
     /// <summary>The host is, or resolves to, an address that is not public and no setting allows: nothing was sent.
     /// Permanent, so never retried and never counted by the circuit breaker.</summary>
     Refused,
+    /// <summary>An error nothing foresaw (a bug, or input no check knew of); logged with the exception, the source's
+    /// other runs and the run's other sources carry on.</summary>
+    Unexpected,
 }
 
 /// <summary>A fetch that failed for a reason we can name.</summary>

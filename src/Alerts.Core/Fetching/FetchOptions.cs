@@ -44,7 +44,7 @@ public sealed class FetchOptions
     [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
     public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromSeconds(60);
 
-    /// <summary>How long a host's circuit stays open after it kept failing.</summary>
+    /// <summary>How long a circuit (one per source, feed or pages, and host) stays open after it kept failing.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan BreakDuration { get; set; } = TimeSpan.FromMinutes(2);
 

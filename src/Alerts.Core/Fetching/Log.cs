@@ -35,14 +35,14 @@ internal static partial class Log
     [LoggerMessage(1010, LogLevel.Debug, "Source {Source} is disabled")]
     public static partial void SourceDisabled(ILogger logger, string source);
 
-    [LoggerMessage(1011, LogLevel.Warning, "Circuit for {Host} opened for {BreakDuration}: {Reason}")]
-    public static partial void CircuitOpened(ILogger logger, string host, TimeSpan breakDuration, string reason);
+    [LoggerMessage(1011, LogLevel.Warning, "Circuit for source {Source} ({Kind} requests to {Host}) opened for {BreakDuration}: {Reason}")]
+    public static partial void CircuitOpened(ILogger logger, string source, FetchKind kind, string host, TimeSpan breakDuration, string reason);
 
-    [LoggerMessage(1012, LogLevel.Information, "Circuit for {Host} closed")]
-    public static partial void CircuitClosed(ILogger logger, string host);
+    [LoggerMessage(1012, LogLevel.Information, "Circuit for source {Source} ({Kind} requests to {Host}) closed")]
+    public static partial void CircuitClosed(ILogger logger, string source, FetchKind kind, string host);
 
-    [LoggerMessage(1013, LogLevel.Debug, "{Host}: attempt {Attempt} failed ({Reason}); retrying in {Delay}")]
-    public static partial void RetryScheduled(ILogger logger, string host, int attempt, string reason, TimeSpan delay);
+    [LoggerMessage(1013, LogLevel.Debug, "Source {Source}, {Host}: attempt {Attempt} failed ({Reason}); retrying in {Delay}")]
+    public static partial void RetryScheduled(ILogger logger, string source, string host, int attempt, string reason, TimeSpan delay);
 
     [LoggerMessage(1014, LogLevel.Information, "Source {Source}: {Count} parse warnings: {Warnings}")]
     public static partial void FeedWarnings(ILogger logger, string source, int count, string warnings);
@@ -61,4 +61,20 @@ internal static partial class Log
 
     [LoggerMessage(1019, LogLevel.Warning, "Refused to connect to {Host}: {Address} is not a public address and no Fetch:AllowedPrivateHosts or Fetch:AllowedPrivateNetworks entry allows it")]
     public static partial void AddressRefused(ILogger logger, string host, System.Net.IPAddress address);
+
+    // 1030 onwards: what one hostile or broken source must not do to the others.
+    [LoggerMessage(1030, LogLevel.Error, "Source {Source} failed unexpectedly ({ExceptionType}); the run's other sources carry on")]
+    public static partial void SourceCrashed(ILogger logger, string source, string exceptionType, Exception exception);
+
+    [LoggerMessage(1031, LogLevel.Error, "Source {Source}: item {Url} failed unexpectedly ({ExceptionType}); it is tried again next run")]
+    public static partial void ItemCrashed(ILogger logger, string source, string url, string exceptionType, Exception exception);
+
+    [LoggerMessage(1032, LogLevel.Warning, "Source {Source}: {Content} is not the UTF-8 it was declared as; decoded as {Charset}")]
+    public static partial void CharsetRepaired(ILogger logger, string source, string content, string charset);
+
+    [LoggerMessage(1033, LogLevel.Information, "Source {Source}: {Items} item(s) failed in a way a retry can fix; the next poll asks for the whole feed")]
+    public static partial void ValidatorsWithheld(ILogger logger, string source, int items);
+
+    [LoggerMessage(1034, LogLevel.Error, "Source {Source}: its unexpected failure could not be recorded in its state ({ExceptionType})")]
+    public static partial void SourceFailureNotRecorded(ILogger logger, string source, string exceptionType, Exception exception);
 }

@@ -8,7 +8,8 @@ namespace Alerts.Text;
 /// <summary>
 /// Turns response bytes into text. The charset comes from the first source that names one: a byte order mark,
 /// the Content-Type header, the XML declaration, the HTML meta tag, statistical detection; UTF-8 otherwise.
-/// Invalid bytes become U+FFFD instead of failing.
+/// Bytes declared as UTF-8 that are plainly single-byte text are decoded as such (see <see cref="Read"/>); other
+/// invalid bytes become U+FFFD instead of failing.
 /// </summary>
 public static partial class TextDecoder
 {
@@ -17,18 +18,33 @@ public static partial class TextDecoder
 
     private static readonly Encoding Utf8Lenient = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
 
+    // Lazy: the code pages provider is registered by the static constructor, which runs after field initialisers.
+    private static readonly Lazy<Encoding> Windows1252 = new(() => ByName("windows-1252")!);
+
     static TextDecoder() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
-    public static string Decode(ReadOnlySpan<byte> bytes, string? contentTypeHeader)
+    public static string Decode(ReadOnlySpan<byte> bytes, string? contentTypeHeader) => Read(bytes, contentTypeHeader).Text;
+
+    /// <summary>
+    /// As <see cref="Decode"/>, and says when the bytes were not the UTF-8 they were declared (or taken) as: then the
+    /// charset the document itself names, else a detected one, else windows-1252 is used, provided it is single-byte.
+    /// </summary>
+    public static DecodedText Read(ReadOnlySpan<byte> bytes, string? contentTypeHeader)
     {
         // A BOM beats the header: the bytes cannot lie about themselves, while servers often send a stock charset.
         var (encoding, bomLength) = FromByteOrderMark(bytes);
-        encoding ??= FromContentType(contentTypeHeader)
-            ?? FromXmlDeclaration(bytes)
-            ?? FromHtmlMeta(bytes)
-            ?? Detect(bytes)
-            ?? Utf8Lenient;
-        return encoding.GetString(bytes[bomLength..]);
+        if (encoding is not null)
+        {
+            return new DecodedText(encoding.GetString(bytes[bomLength..]), null);
+        }
+        var inDocument = FromXmlDeclaration(bytes) ?? FromHtmlMeta(bytes);
+        encoding = FromContentType(contentTypeHeader) ?? inDocument ?? Detect(bytes) ?? Utf8Lenient;
+        if (encoding is UTF8Encoding && IsSingleByteText(bytes))
+        {
+            var repair = SingleByte(inDocument) ?? SingleByte(DetectAny(bytes)) ?? Windows1252.Value;
+            return new DecodedText(repair.GetString(bytes), repair.WebName);
+        }
+        return new DecodedText(encoding.GetString(bytes), null);
     }
 
     /// <summary>The charset parameter of a Content-Type header value, or null.</summary>
@@ -76,15 +92,38 @@ public static partial class TextDecoder
         return match.Success ? ByName(match.Groups[1].Value, asciiCompatibleOnly: true) : null;
     }
 
-    private static Encoding? Detect(ReadOnlySpan<byte> bytes)
+    private static Encoding? Detect(ReadOnlySpan<byte> bytes) => Utf8.IsValid(bytes) ? Utf8Lenient : DetectAny(bytes);
+
+    private static Encoding? DetectAny(ReadOnlySpan<byte> bytes)
     {
-        if (Utf8.IsValid(bytes))
-        {
-            return Utf8Lenient;
-        }
         var detected = CharsetDetector.DetectFromBytes(bytes[..Math.Min(bytes.Length, DetectionBytes)]).Detected;
         return detected is { Confidence: >= 0.5f, EncodingName: not null } ? ByName(detected.EncodingName) : null;
     }
+
+    /// <summary>
+    /// The evidence that bytes taken for UTF-8 are single-byte text (Latin-1 served as UTF-8): invalid sequences and
+    /// not one valid multi-byte sequence. UTF-8 text with a stray byte stays UTF-8: one U+FFFD beats mangling every é.
+    /// </summary>
+    private static bool IsSingleByteText(ReadOnlySpan<byte> bytes)
+    {
+        if (Utf8.IsValid(bytes))
+        {
+            return false;
+        }
+        var rest = bytes;
+        while (rest.IndexOfAnyExceptInRange((byte)0x00, (byte)0x7F) is var next and >= 0)
+        {
+            rest = rest[next..];
+            if (Rune.DecodeFromUtf8(rest, out _, out var consumed) == System.Buffers.OperationStatus.Done)
+            {
+                return false;
+            }
+            rest = rest[Math.Max(consumed, 1)..];
+        }
+        return true;
+    }
+
+    private static Encoding? SingleByte(Encoding? encoding) => encoding is { IsSingleByte: true } ? encoding : null;
 
     private static Encoding? ByName(string? name, bool asciiCompatibleOnly = false)
     {
@@ -129,3 +168,6 @@ public static partial class TextDecoder
     [GeneratedRegex("""<meta\b[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9._:\-]+)""", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex MetaCharset();
 }
+
+/// <param name="RepairedAs">The charset used instead of the declared UTF-8 the bytes are not; null when nothing was repaired.</param>
+public sealed record DecodedText(string Text, string? RepairedAs);

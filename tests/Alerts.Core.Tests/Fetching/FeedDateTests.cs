@@ -39,4 +39,26 @@ public sealed class FeedDateTests
     [InlineData("Sat, 09 Aug 2025 14:03:00 XYZT")]
     [InlineData("Sat, 09 Foo 2025 14:03:00 GMT")]
     public void Parse_Unreadable_ReturnsNull(string text) => Assert.Null(FeedDate.Parse(text));
+
+    // Each of these threw ArgumentOutOfRangeException from FeedDate and stopped the whole fetch run.
+    [Theory]
+    [InlineData("Sat, 14 Mar 2026 09:30:00 +1430")]
+    [InlineData("Sat, 14 Mar 2026 09:30:00 -1459")]
+    [InlineData("Sat, 14 Mar 2026 09:30:00 GMT+14:30")]
+    [InlineData("Fri, 31 Dec 9999 23:59:59 -0200")]
+    [InlineData("Mon, 01 Jan 0001 00:00:00 +0100")]
+    [InlineData("Sat, 01 Jan 0000 00:00:00 GMT")]
+    [InlineData("29 Feb 0000 12:00:00 GMT")]
+    [InlineData("9999-12-31T23:59:59-02:00")]
+    [InlineData("0001-01-01T00:00:00+01:00")]
+    [InlineData("0000-01-01T00:00:00Z")]
+    [InlineData("9999-12-31 23:59:59 -14:00")]
+    [InlineData("12/31/9999 23:59:59 -02:00")]
+    public void Parse_OutOfRangeDateOrOffset_ReturnsNullWithoutThrowing(string text) => Assert.Null(FeedDate.Parse(text));
+
+    [Theory]
+    [InlineData("Sat, 14 Mar 2026 09:30:00 +1400", "2026-03-13T19:30:00Z")]
+    [InlineData("Fri, 31 Dec 9999 23:59:59 +0200", "9999-12-31T21:59:59Z")]
+    public void Parse_AtTheEdgeOfTheRange_StillReadsTheDate(string text, string expected) =>
+        Assert.Equal(DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), FeedDate.Parse(text));
 }

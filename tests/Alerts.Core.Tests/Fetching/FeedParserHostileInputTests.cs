@@ -137,9 +137,10 @@ public sealed class FeedParserHostileInputTests
     }
 
     [Fact]
-    public void Parse_InvalidUtf8_DecodesWithReplacementCharacters()
+    public void Parse_Utf8WithStrayInvalidBytes_DecodesThemAsReplacementCharacters()
     {
-        var head = Encoding.UTF8.GetBytes("<?xml version=\"1.0\" encoding=\"utf-8\"?><rss version=\"2.0\"><channel><title>T</title><item><title>Bad ");
+        // The valid "é" is the evidence that this is UTF-8 (Latin-1 throughout would be decoded as such).
+        var head = Encoding.UTF8.GetBytes("<?xml version=\"1.0\" encoding=\"utf-8\"?><rss version=\"2.0\"><channel><title>Caf\u00e9</title><item><title>Bad ");
         var tail = Encoding.UTF8.GetBytes(" bytes</title><link>https://harbourgazette.example/bad</link></item></channel></rss>");
         byte[] content = [.. head, 0xC3, 0x28, 0xFF, .. tail];
 

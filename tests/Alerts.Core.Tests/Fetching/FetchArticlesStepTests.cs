@@ -477,8 +477,12 @@ public sealed class FetchArticlesStepTests(AzuriteFixture azurite) : IAsyncLifet
         var feed = Encoding.UTF8.GetBytes(TestFeeds.Rss([new TestItem("Caf\u00E9 TITLEMARK", page.Url, "Teaser.", TestFeeds.Date)]));
         var mark = Encoding.ASCII.GetBytes("TITLEMARK");
         var at = feed.AsSpan().IndexOf(mark);
+        // A valid "é" (TestFeeds escapes its own as a reference) says the feed is UTF-8; then one bad sequence.
         feed[at] = 0xC3;
-        feed[at + 1] = 0x28;
+        feed[at + 1] = 0xA9;
+        feed[at + 2] = (byte)' ';
+        feed[at + 3] = 0xC3;
+        feed[at + 4] = 0x28;
         server.MapBytes("/utf/feed", feed, "application/rss+xml; charset=utf-8");
         await using var harness = CreateSut(FetchHarness.Sources((UniqueName("utf"), server.Url("/utf/feed"))));
 
@@ -487,7 +491,7 @@ public sealed class FetchArticlesStepTests(AzuriteFixture azurite) : IAsyncLifet
         Assert.Equal(1, report.Stored);
         var article = await harness.ArticleAtAsync(page.Url);
         Assert.NotNull(article);
-        Assert.StartsWith("Caf\u00E9 \uFFFD(", article.Title, StringComparison.Ordinal);
+        Assert.StartsWith("Caf\u00E9 \u00E9 \uFFFD(", article.Title, StringComparison.Ordinal);
     }
 
     [Fact]

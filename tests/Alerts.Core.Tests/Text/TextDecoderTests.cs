@@ -98,9 +98,42 @@ public sealed class TextDecoderTests
     }
 
     [Fact]
-    public void Decode_InvalidUtf8_UsesReplacementCharacter()
+    public void Decode_MostlyValidUtf8WithAStrayByte_KeepsUtf8AndReplacesTheByte()
     {
-        Assert.Equal("a\uFFFDb", TextDecoder.Decode([0x61, 0xFF, 0x62], "text/plain; charset=utf-8"));
+        byte[] bytes = [.. Encoding.UTF8.GetBytes("caf\u00e9 a"), 0xFF, 0x62];
+
+        var decoded = TextDecoder.Read(bytes, "text/plain; charset=utf-8");
+
+        Assert.Equal(("caf\u00e9 a\uFFFDb", null), (decoded.Text, decoded.RepairedAs));
+    }
+
+    [Fact]
+    public void Read_Windows1252BytesServedAsUtf8_DecodesThemAsWindows1252AndSaysSo()
+    {
+        var bytes = Windows1252.GetBytes("Subsecretaria In\u00e9s Ib\u00e1\u00f1ez \u201Cdijo\u201D");
+
+        var decoded = TextDecoder.Read(bytes, "application/rss+xml; charset=utf-8");
+
+        Assert.Equal(("Subsecretaria In\u00e9s Ib\u00e1\u00f1ez \u201Cdijo\u201D", "windows-1252"), (decoded.Text, decoded.RepairedAs));
+    }
+
+    [Fact]
+    public void Read_PrologDeclaresLatin1WhileTheHeaderSaysUtf8_UsesTheProlog()
+    {
+        var bytes = Windows1252.GetBytes("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><t>Ib\u00e1\u00f1ez</t>");
+
+        var decoded = TextDecoder.Read(bytes, "text/xml; charset=utf-8");
+
+        Assert.EndsWith("<t>Ib\u00e1\u00f1ez</t>", decoded.Text, StringComparison.Ordinal);
+        Assert.Equal("windows-1252", decoded.RepairedAs);
+    }
+
+    [Fact]
+    public void Read_ValidUtf8_IsUnchangedAndNotRepaired()
+    {
+        var decoded = TextDecoder.Read(Encoding.UTF8.GetBytes("In\u00e9s Ib\u00e1\u00f1ez \u20ac"), "text/html; charset=utf-8");
+
+        Assert.Equal(("In\u00e9s Ib\u00e1\u00f1ez \u20ac", null), (decoded.Text, decoded.RepairedAs));
     }
 
     [Fact]
