@@ -13,6 +13,13 @@ internal enum Gender
 internal static class Lexicon
 {
     // Entries are separated by whitespace; "_" joins the words of one entry ("White_House").
+    /// <summary>Lines of "value: word word …", each word mapped to its line's value.</summary>
+    private static FrozenDictionary<string, string> Pairs(string lines) =>
+        lines.Split(['\n', '\r'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(line => line.Split(':', 2))
+            .SelectMany(parts => parts[1].Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(word => (Word: word, Value: parts[0])))
+            .ToFrozenDictionary(p => p.Word, p => p.Value, StringComparer.OrdinalIgnoreCase);
+
     private static FrozenSet<string> Set(string words) =>
         words.Split([' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries)
             .Select(w => w.Replace('_', ' '))
@@ -271,29 +278,36 @@ internal static class Lexicon
     public static readonly FrozenSet<string> PastMarkers = Set("former ex onetime expresidente expresidenta exgobernador exgobernadora exsecretario exsecretaria");
 
     /// <summary>Role words across English and Spanish, by one spelling: "secretario de Estado" is "secretary of state".</summary>
-    public static readonly FrozenDictionary<string, string> RoleEquivalents = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
-    {
-        ["secretario"] = "secretary", ["secretaria"] = "secretary", ["presidente"] = "president", ["presidenta"] = "president",
-        ["mandatario"] = "president", ["mandataria"] = "president", ["ministro"] = "minister", ["ministra"] = "minister",
-        ["estado"] = "state", ["defensa"] = "defense", ["defence"] = "defense", ["guerra"] = "war", ["embajador"] = "ambassador",
-        ["embajadora"] = "ambassador", ["vocero"] = "spokesperson", ["vocera"] = "spokesperson", ["portavoz"] = "spokesperson",
-        ["spokesman"] = "spokesperson", ["spokeswoman"] = "spokesperson", ["gobernador"] = "governor",
-        ["gobernadora"] = "governor", ["senador"] = "senator", ["senadora"] = "senator", ["diputado"] = "representative",
-        ["diputada"] = "representative", ["seguridad"] = "security", ["marina"] = "navy", ["fiscal"] = "attorney",
-        ["canciller"] = "foreign", ["exteriores"] = "foreign", ["relaciones"] = "foreign", ["almirante"] = "admiral",
-        ["alcalde"] = "mayor", ["alcaldesa"] = "mayor", ["jefe"] = "chief", ["jefa"] = "chief", ["líder"] = "leader",
-    }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+    public static readonly FrozenDictionary<string, string> RoleEquivalents = Pairs("""
+        secretary: secretario secretaria
+        president: presidente presidenta mandatario mandataria
+        minister: ministro ministra
+        state: estado
+        defense: defensa defence
+        war: guerra
+        ambassador: embajador embajadora
+        spokesperson: vocero vocera portavoz spokesman spokeswoman
+        governor: gobernador gobernadora
+        senator: senador senadora
+        representative: diputado diputada
+        security: seguridad
+        navy: marina
+        attorney: fiscal
+        foreign: canciller exteriores relaciones
+        admiral: almirante
+        mayor: alcalde alcaldesa
+        chief: jefe jefa
+        leader: líder
+        """);
 
     /// <summary>Words that tie a role or a person to a country: "the US leader", "la presidenta de México".</summary>
-    public static readonly FrozenDictionary<string, string> CountryWords = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
-    {
-        ["Mexican"] = "MX", ["mexicano"] = "MX", ["mexicana"] = "MX", ["México"] = "MX", ["Mexico"] = "MX",
-        ["Mexico’s"] = "MX", ["Mexico's"] = "MX", ["U.S."] = "US", ["US"] = "US", ["USA"] = "US", ["EEUU"] = "US",
-        ["EE.UU."] = "US", ["American"] = "US", ["estadounidense"] = "US", ["Unidos"] = "US", ["norteamericano"] = "US",
-        ["norteamericana"] = "US", ["Venezuelan"] = "VE", ["venezolano"] = "VE", ["venezolana"] = "VE", ["Venezuela"] = "VE",
-        ["Republican"] = "US", ["republicano"] = "US", ["republicana"] = "US", ["Democrat"] = "US", ["demócrata"] = "US",
-        ["Canadian"] = "CA", ["canadiense"] = "CA", ["Canada"] = "CA", ["Canadá"] = "CA",
-    }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+    public static readonly FrozenDictionary<string, string> CountryWords = Pairs("""
+        MX: Mexican mexicano mexicana México Mexico Mexico’s Mexico's
+        US: U.S. US USA EEUU EE.UU. American estadounidense Unidos norteamericano norteamericana
+        US: Republican republicano republicana Democrat demócrata
+        VE: Venezuelan venezolano venezolana Venezuela
+        CA: Canadian canadiense Canada Canadá
+        """);
 
     public static bool IsDescriptor(string role)
         => role.Split(' ', StringSplitOptions.RemoveEmptyEntries).Any(w => DescriptorWords.Contains(w.TrimEnd('.', ',')))
