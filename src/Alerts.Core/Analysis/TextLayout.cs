@@ -55,10 +55,8 @@ internal static partial class TextLayout
     /// place, date and agency before a wire story's first word are no part of its first sentence (or its subject).</summary>
     private static int AfterDateline(string text, int start, int end)
     {
-        // Most paragraphs have no dateline: look for its separator before running the pattern.
-        var head = text.AsSpan(start, Math.Min(end - start, 90));
-        if (head.IndexOf(".-", StringComparison.Ordinal) < 0 && head.IndexOf(".\u2013", StringComparison.Ordinal) < 0
-            && head.IndexOfAny('\u2014', '\u2013', '-') < 0)
+        // Most paragraphs have no dateline: look for its separator (a dash of any kind) before running the pattern.
+        if (text.AsSpan(start, Math.Min(end - start, 90)).IndexOfAny('\u2014', '\u2013', '-') < 0)
         {
             return start;
         }

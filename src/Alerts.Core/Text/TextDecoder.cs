@@ -37,8 +37,10 @@ public static partial class TextDecoder
         {
             return new DecodedText(encoding.GetString(bytes[bomLength..]), null);
         }
-        var inDocument = FromXmlDeclaration(bytes) ?? FromHtmlMeta(bytes);
-        encoding = FromContentType(contentTypeHeader) ?? inDocument ?? Detect(bytes) ?? Utf8Lenient;
+        var fromHeader = FromContentType(contentTypeHeader);
+        // The document's own charset matters only when the header names none, or names the UTF-8 a repair may overrule.
+        var inDocument = fromHeader is null or UTF8Encoding ? FromXmlDeclaration(bytes) ?? FromHtmlMeta(bytes) : null;
+        encoding = fromHeader ?? inDocument ?? Detect(bytes) ?? Utf8Lenient;
         if (encoding is UTF8Encoding && IsSingleByteText(bytes))
         {
             var repair = SingleByte(inDocument) ?? SingleByte(DetectAny(bytes)) ?? Windows1252.Value;

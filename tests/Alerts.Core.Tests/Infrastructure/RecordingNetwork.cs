@@ -13,6 +13,7 @@ public sealed class RecordingNetwork : IFetchNetwork
     private readonly ConcurrentDictionary<string, IPAddress[]> names = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentQueue<string> resolved = new();
     private readonly ConcurrentQueue<IPEndPoint> connects = new();
+    private readonly SystemFetchNetwork sockets = new();
 
     public IReadOnlyCollection<string> Resolved => resolved;
 
@@ -36,23 +37,11 @@ public sealed class RecordingNetwork : IFetchNetwork
             : Task.FromException<IPAddress[]>(new SocketException((int)SocketError.HostNotFound));
     }
 
-    public async Task<Stream> ConnectAsync(IPEndPoint endPoint, CancellationToken cancellationToken)
+    public Task<Stream> ConnectAsync(IPEndPoint endPoint, CancellationToken cancellationToken)
     {
         connects.Enqueue(endPoint);
-        if (!IPAddress.IsLoopback(endPoint.Address))
-        {
-            throw new SocketException((int)SocketError.NetworkUnreachable);
-        }
-        var socket = new Socket(endPoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-        try
-        {
-            await socket.ConnectAsync(endPoint, cancellationToken);
-            return new NetworkStream(socket, ownsSocket: true);
-        }
-        catch
-        {
-            socket.Dispose();
-            throw;
-        }
+        return IPAddress.IsLoopback(endPoint.Address)
+            ? sockets.ConnectAsync(endPoint, cancellationToken)
+            : Task.FromException<Stream>(new SocketException((int)SocketError.NetworkUnreachable));
     }
 }
