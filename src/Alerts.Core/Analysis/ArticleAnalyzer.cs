@@ -26,11 +26,13 @@ public sealed class ArticleAnalyzer(
     {
         ArgumentNullException.ThrowIfNull(article);
         var subject = topics.Subject(article.Title, article.Text);
-        var found = extractor.Extract(article.Text, article.Title)
+        var scored = extractor.Extract(article.Text, article.Title)
             .Select(s => (Statement: s, Relevance: topics.Score(s, subject)))
             .ToList();
+        var joined = LeadInQuotes.Join(article.Text, scored);
+        var found = joined.Select(j => (j.Statement, j.Relevance)).ToList();
         var (text, analyzerName) = await EntitiesAndSentimentAsync(article, found, cancellationToken);
-        var statements = found.Select(f => ToStatement(article, f.Statement, f.Relevance, text.Sentences)).ToList();
+        var statements = joined.Select(j => ToStatement(article, j, text.Sentences)).ToList();
         var onTopic = statements.Count(s => s.IsOnTopic(options.Value.Threshold));
         Log.ArticleAnalyzed(logger, article.Id, statements.Count, onTopic);
         return new ArticleAnalysis
@@ -103,8 +105,9 @@ public sealed class ArticleAnalyzer(
         return spans;
     }
 
-    private static Statement ToStatement(Article article, ExtractedStatement found, TopicRelevance relevance, IReadOnlyList<SentenceSentiment> sentences)
+    private static Statement ToStatement(Article article, ScoredStatement scored, IReadOnlyList<SentenceSentiment> sentences)
     {
+        var (found, relevance) = (scored.Statement, scored.Relevance);
         return new Statement(
             StatementId(article.Id, found.Offset, found.Text),
             found.Speaker,
@@ -114,7 +117,10 @@ public sealed class ArticleAnalyzer(
             found.Length,
             SentimentOf(found, sentences),
             relevance.Relevance,
-            relevance.Cues);
+            relevance.Cues)
+        {
+            Wordings = scored.Wordings,
+        };
     }
 
     /// <summary>Same article, place and words give the same id, so re-analysing an article does not duplicate alerts.</summary>

@@ -340,12 +340,9 @@ internal static class HeadlineShapes
             : [];
     }
 
-    private static readonly SearchValues<char> Opening = SearchValues.Create("\u201C\"\u2018'\u00AB");
-    private static readonly SearchValues<char> Closing = SearchValues.Create("\u201D\"\u2019'\u00BB");
-
     /// <summary>The words inside quotation marks that enclose the whole phrase, or the phrase.</summary>
     private static string Unquote(string s)
-        => s.Length >= 2 && Opening.Contains(s[0]) && Closing.Contains(s[^1]) && s.AsSpan(1, s.Length - 2).IndexOfAny(Closing) < 0
+        => s.Length >= 2 && Lexicon.OpeningQuoteMarks.Contains(s[0]) && Lexicon.ClosingQuoteMarks.Contains(s[^1]) && s.AsSpan(1, s.Length - 2).IndexOfAny(Lexicon.ClosingQuoteMarks) < 0
             ? s[1..^1].Trim() : s;
 
     private static bool IsQuoted(string s)

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Frozen;
 
 namespace Alerts.Analysis;
@@ -24,6 +25,12 @@ internal static class Lexicon
         words.Split([' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries)
             .Select(w => w.Replace('_', ' '))
             .ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Marks that open a quotation: curly and straight double and single quotes, and guillemets.</summary>
+    public static readonly SearchValues<char> OpeningQuoteMarks = SearchValues.Create("\u201C\"\u2018'\u00AB");
+
+    /// <summary>Marks that close a quotation.</summary>
+    public static readonly SearchValues<char> ClosingQuoteMarks = SearchValues.Create("\u201D\"\u2019'\u00BB");
 
     /// <summary>Verbs that introduce what someone said.</summary>
     public static readonly FrozenSet<string> SpeechVerbs = Set("""

@@ -35,5 +35,9 @@ public sealed record Statement(
     double Relevance,
     IReadOnlyList<string> Cues)
 {
+    /// <summary>The article's other wordings of this statement (the summary that introduced the quote), matched
+    /// against later reports; the alert shows <see cref="Text"/>.</summary>
+    public IReadOnlyList<string> Wordings { get; init; } = [];
+
     public bool IsOnTopic(double threshold) => Relevance >= threshold;
 }

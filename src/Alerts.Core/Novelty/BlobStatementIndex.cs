@@ -68,7 +68,7 @@ public sealed class BlobStatementIndex(
                 {
                     record = await AttachReportAsync(known, sighting.Report, cancellationToken);
                     if (primary is not null && known.Bucket == probe.Identity.Primary.Name
-                        && index.Enrich(known, probe.Claims) is not null)
+                        && index.Enrich(known, probe.AllClaims) is not null)
                     {
                         // Later wordings are matched against this one too. Best effort: losing it to a concurrent
                         // writer costs recall on a later wording, never a duplicate alert.

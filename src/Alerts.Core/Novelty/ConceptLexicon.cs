@@ -80,7 +80,7 @@ public static partial class ConceptLexicon
         gang: gang, gangs, street gangs, pandilla, pandillas, bandas
         terrorist: terrorist, terrorists, terrorism, terror, terrorista, terroristas, terrorismo
         organization: organization, organizations, organisation, organisations, group, groups, organizacion, organizaciones, grupo, grupos
-        designate: designate, designates, designated, designating, designation, designations, label, labels, labeled, labelled, labeling, labelling, classify, classified, classifying, designar, designacion, designo, designados, clasificar, clasifico, catalogar, catalogo
+        designate: designate, designates, designated, designating, designation, designations, label, labels, labeled, labelled, labeling, labelling, classify, classified, classifying, designar, designacion, designo, designados, denominar, denominacion, denomino, clasificar, clasifico, catalogar, catalogo
         traffick: trafficker, traffickers, trafficking, drug dealing, drug dealers, drug dealer, dealers, narcotrafico, narcotraficantes, narcotraficante, traficantes, trafico de drogas
         drug: drug, drugs, droga, drogas, narcotics, narcoticos, fentanyl, fentanilo
         deploy: send, sends, sending, sent, mandar, mandara, deploy, deploys, deploying, deployed, deployment, enter, enters, entering, entered, station, stationed, enviar, enviara, enviaran, envio, desplegar, despliegue, entrar, entraran, ingresar, operate on, operating on
@@ -120,6 +120,7 @@ public static partial class ConceptLexicon
         interview: interview, entrevista
         kill: kill, kills, killed, killing, matar, asesinar
         arrest: arrest, arrests, arrested, detain, detained, detener, detenido, captura, capturar
+        mass_destruction+weapon: weapon of mass destruction, weapons of mass destruction, wmd, arma de destruccion masiva, armas de destruccion masiva
         weapon: weapon, weapons, weaponry, arms, armas, arma, armamento
         criminal: criminal, criminals, criminales, delincuentes, delincuente
         step: step, steps, paso, pasos, medida, medidas, measure, measures

@@ -21,6 +21,10 @@ public sealed record StatementSighting(
 {
     /// <summary>The statement's id within its analysis: tells a retried claim from a second wording in one article.</summary>
     public string? StatementId { get; init; }
+
+    /// <summary>The article's other wordings of the statement (the summary that introduced the quote): a later report
+    /// matching any of them is a repeat.</summary>
+    public IReadOnlyList<string> Wordings { get; init; } = [];
 }
 
 /// <summary>Where and when a statement was reported.</summary>

@@ -55,7 +55,7 @@ public sealed class InMemoryStatementIndex(IOptions<NoveltyOptions> options, Tim
         {
             foreach (var (_, index) in buckets)
             {
-                index.Enrich(known, probe.Claims);
+                index.Enrich(known, probe.AllClaims);
             }
 
             var updated = statements.AddOrUpdate(

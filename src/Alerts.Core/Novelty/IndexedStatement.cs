@@ -38,13 +38,27 @@ public sealed record IndexedStatement
 /// <summary>A sighting prepared for matching: its speaker's buckets, its claims and its article's context.</summary>
 public sealed record StatementProbe(StatementSighting Sighting, SpeakerIdentity Identity, IReadOnlyList<Claim> Claims, IReadOnlyList<string> Context)
 {
+    /// <summary>The claims of each of the sighting's other wordings: the probe is known when any wording is.</summary>
+    public IReadOnlyList<IReadOnlyList<Claim>> Alternates { get; init; } = [];
+
+    /// <summary>Every claim of every wording, as the index keeps them for later reports to match.</summary>
+    public IReadOnlyList<Claim> AllClaims => Alternates.Count == 0
+        ? Claims
+        : [.. Claims.Concat(Alternates.SelectMany(a => a)).DistinctBy(c => (string.Join(' ', c.Concepts), string.Join(' ', c.Numbers), c.Negated))];
+
     public static StatementProbe Of(StatementSighting sighting)
     {
         ArgumentNullException.ThrowIfNull(sighting);
         var identity = SpeakerIdentity.Of(sighting.Speaker);
         var context = identity.Kind == SpeakerKind.AnonymousSource ? ConceptLexicon.Concepts(sighting.Report.Title) : [];
-        return new StatementProbe(sighting, identity, ClaimSplitter.Split(sighting.Text), context);
+        return new StatementProbe(sighting, identity, ClaimSplitter.Split(sighting.Text), context)
+        {
+            Alternates = [.. sighting.Wordings.Select(ClaimSplitter.Split).Where(c => c.Count > 0)],
+        };
     }
+
+    /// <summary>The probe as one of its other wordings would be.</summary>
+    public StatementProbe AsWording(IReadOnlyList<Claim> claims) => this with { Claims = claims, Alternates = [] };
 
     public IndexedStatement ToIndexed(DateTimeOffset claimed) => ToIndexed(claimed, Identity.Primary);
 
@@ -62,7 +76,7 @@ public sealed record StatementProbe(StatementSighting Sighting, SpeakerIdentity 
         FirstStatementId = Sighting.StatementId,
         FirstSeen = Sighting.Report.Seen,
         Claimed = claimed,
-        Claims = Claims,
+        Claims = AllClaims,
         Context = Context,
     };
 }

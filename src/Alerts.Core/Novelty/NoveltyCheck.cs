@@ -36,6 +36,7 @@ public sealed class NoveltyCheck(IStatementIndex index, IOptions<AnalysisOptions
                     analysis.Source, analysis.ArticleUrl, analysis.Title, analysis.Published ?? analysis.Analyzed, statement.Text))
             {
                 StatementId = statement.Id,
+                Wordings = statement.Wordings,
             };
             found.Add(new NewStatement(statement, await index.ClaimAsync(sighting, cancellationToken)));
         }

@@ -41,9 +41,31 @@ public sealed class SpeakerIndex
 
     public int Count => statements.Count;
 
+    /// <summary>The known statement the probe repeats, in its own wording or in any of its article's other wordings.</summary>
     public IndexMatch Match(StatementProbe probe, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(probe);
+        var match = MatchWording(probe, now);
+        foreach (var alternate in probe.Alternates)
+        {
+            if (match.Match is not null)
+            {
+                break;
+            }
+
+            var other = MatchWording(probe.AsWording(alternate), now);
+            match = other with
+            {
+                Comparisons = [.. match.Comparisons.Concat(other.Comparisons).OrderByDescending(c => c.Score).DistinctBy(c => c.Key).Take(ExplainedComparisons)],
+                Candidates = Math.Max(match.Candidates, other.Candidates),
+            };
+        }
+
+        return match;
+    }
+
+    private IndexMatch MatchWording(StatementProbe probe, DateTimeOffset now)
+    {
         var since = now - options.Window;
         var sighting = probe.Sighting;
         if (byKey.TryGetValue(sighting.Key, out var same) && same.Claimed > since && Compatible(probe, same))
@@ -96,6 +118,8 @@ public sealed class SpeakerIndex
     /// lead's summary), or, within one article, the two share most of the shorter one's content words.</summary>
     private double Evidence(StatementProbe probe, IndexedStatement known)
     {
+        var sameArticle = known.FirstAnalysis == probe.Sighting.AnalysisName;
+
         // A probe claim sharing no content word with the known statement is a further claim: then the probe is new
         // whatever else it repeats ("we were informed of the order, and no troops will come").
         var knownConcepts = known.Claims.SelectMany(c => c.Concepts).ToHashSet();
@@ -103,6 +127,13 @@ public sealed class SpeakerIndex
             || !probe.Claims.All(c => c.Concepts.All(k => ConceptLexicon.Weight(k) < 1) || c.Concepts.Any(k => ConceptLexicon.Weight(k) >= 1 && knownConcepts.Contains(k))))
         {
             return 0;
+        }
+
+        // The speaker's own words again in one article ("no estamos de acuerdo", "we have said no"): the same
+        // statement resumed, however few of its words the two share otherwise.
+        if (sameArticle && SharedPhrase.Between(probe.Sighting.Text, known.Text))
+        {
+            return 1;
         }
 
         var knownWeight = known.Claims.Sum(c => c.Concepts.Where(k => ConceptLexicon.Weight(k) >= 1).Count());
@@ -125,7 +156,7 @@ public sealed class SpeakerIndex
         }
 
         // Only the wording the article itself gave first: claims added by other articles' wordings say nothing of this one.
-        return known.FirstAnalysis == probe.Sighting.AnalysisName ? Math.Max(within, SameArticleLikeness(probe.Claims, known.Claims)) : within;
+        return sameArticle ? Math.Max(within, SameArticleLikeness(probe.Claims, known.Claims)) : within;
     }
 
     // Shared content of the whole statements over the smaller one's, scaled so that SameArticleThreshold maps onto

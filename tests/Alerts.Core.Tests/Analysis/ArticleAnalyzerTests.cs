@@ -13,7 +13,8 @@ public sealed class ArticleAnalyzerTests
     private static readonly DateTimeOffset Now = new(2025, 8, 9, 12, 0, 0, TimeSpan.Zero);
 
     private const string Text = """
-        Defense Secretary Victor Lang said on Thursday that troops could strike cartel camps in Mexico.
+        Defense Secretary Victor Lang said on Thursday that troops could strike cartel camps in Mexico. He spoke at a base
+        in Texas.
 
         “We will not wait for another attack,” Lang said. “The navy is ready.”
 
@@ -58,6 +59,39 @@ public sealed class ArticleAnalyzerTests
         Assert.False(trade.IsOnTopic(0.5));
         Assert.NotEmpty(indirect.Cues);
         Assert.Matches("^[0-9a-f]{16}$", indirect.Id);
+    }
+
+    [Fact]
+    public async Task AnalyzeAsync_SummaryIntroducingItsQuote_IsOneStatementShowingTheQuoteWithTheSummaryAsAWording()
+    {
+        const string text = """
+            Navy Secretary Ada Ruiz ruled out sending ships into Mexican waters without Mexico's consent.
+
+            “No vessel of ours will enter Mexican waters unless Mexico asks us,” she told reporters.
+            """;
+
+        var analysis = await CreateSut().AnalyzeAsync(Article(text), CancellationToken.None);
+
+        var statement = Assert.Single(analysis.Statements);
+        Assert.Equal(StatementKind.Direct, statement.Kind);
+        Assert.StartsWith("No vessel of ours will enter Mexican waters", statement.Text, StringComparison.Ordinal);
+        Assert.Equal(["ruled out sending ships into Mexican waters without Mexico's consent"], statement.Wordings);
+    }
+
+    [Fact]
+    public async Task AnalyzeAsync_QuoteWithItsOwnLeadIn_StaysAStatementOfItsOwn()
+    {
+        // The second paragraph does not open with the quotation: it is a report of its own, not the summary's backing.
+        const string text = """
+            Navy Secretary Ada Ruiz ruled out sending ships into Mexican waters without Mexico's consent.
+
+            If the cartels “keep arming boats with our rifles, we will board every one of them,” Ruiz said.
+            """;
+
+        var analysis = await CreateSut().AnalyzeAsync(Article(text), CancellationToken.None);
+
+        Assert.Equal(2, analysis.Statements.Count);
+        Assert.All(analysis.Statements, s => Assert.Empty(s.Wordings));
     }
 
     [Fact]

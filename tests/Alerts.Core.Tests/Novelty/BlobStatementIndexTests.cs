@@ -92,6 +92,20 @@ public sealed class BlobStatementIndexTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Claim_LaterReportMatchingOnlyTheQuotesSummary_IsKnownAsInMemory()
+    {
+        await using var instance = Instance.Create(azurite.ConnectionString);
+        var speaker = Someone();
+        var quote = Analysis(speaker, "Our ships stay in our own waters; the gulf is patrolled by our sailors alone.", "wire");
+        quote = quote with { Statements = [quote.Statements[0] with { Wordings = ["ruled out sending warships into Mexican waters"] }] };
+        Assert.Single(await instance.Novelty.FindNewAsync(quote, "wire.json", default));
+
+        var report = await instance.Novelty.FindNewAsync(Analysis(speaker, "She ruled out sending U.S. warships into Mexican waters.", "daily"), "daily.json", default);
+
+        Assert.Empty(report);
+    }
+
+    [Fact]
     public async Task Claim_RepeatAfterWindow_IsNewAgain()
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);

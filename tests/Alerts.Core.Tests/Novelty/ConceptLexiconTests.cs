@@ -18,6 +18,17 @@ public sealed class ConceptLexiconTests
     }
 
     [Fact]
+    public void Reduce_DesignationAsWeaponOfMassDestruction_IsOneClaimInBothLanguages()
+    {
+        var spanish = ConceptLexicon.Reduce("la denominación del fentanilo como arma de destrucción masiva");
+        var english = ConceptLexicon.Reduce("designating fentanyl a weapon of mass destruction");
+
+        Assert.Equal(english.Concepts, spanish.Concepts);
+        Assert.Contains("mass_destruction", english.Concepts);
+        Assert.Contains("designate", english.Concepts);
+    }
+
+    [Fact]
     public void Reduce_NegationFarFromTheAssent_StaysANegation()
     {
         var claim = ConceptLexicon.Reduce("consentirá la investigación con autorización expresa y si no fuera así habrá delito");

@@ -50,6 +50,56 @@ public sealed class NoveltyFoldingTests
             "From tomorrow our navy guards every port on the Pacific, where the precursor chemicals arrive by ship.",
             first: "same.json", second: "same.json")).IsNew);
 
+    private const string FleetQuote = "Our ships stay in our own waters; the gulf is patrolled by our sailors alone.";
+    private const string FleetSummary = "ruled out sending warships into Mexican waters";
+    private const string FleetReport = "She ruled out sending U.S. warships into Mexican waters.";
+
+    [Fact]
+    public async Task Claim_LaterReportMatchingOnlyTheSummaryTheQuoteCameWith_IsKnown()
+    {
+        var withSummary = Sighting(Person("Rosa Icaza"), FleetQuote, "first.json") with { Wordings = [FleetSummary] };
+        Assert.True((await harness.Index.ClaimAsync(withSummary, CancellationToken.None)).IsNew);
+
+        var report = await harness.ClaimAsync(Person("Rosa Icaza"), FleetReport, "second.json");
+
+        Assert.False(report.IsNew);
+        Assert.Equal(FleetQuote, report.Statement.Text);
+    }
+
+    [Fact]
+    public async Task Claim_LaterReportOfTheSummaryWhenTheQuoteCameAlone_IsNew()
+        => Assert.True((await AfterAsync(FleetQuote, FleetReport)).IsNew);
+
+    [Fact]
+    public async Task Claim_SummaryWordingOfANewQuoteRepeatsAKnownReport_IsKnown()
+    {
+        Assert.True((await harness.ClaimAsync(Person("Rosa Icaza"), FleetReport, "first.json")).IsNew);
+
+        var later = Sighting(Person("Rosa Icaza"), FleetQuote, "second.json") with { Wordings = [FleetSummary] };
+
+        Assert.False((await harness.Index.ClaimAsync(later, CancellationToken.None)).IsNew);
+    }
+
+    [Fact]
+    public async Task Claim_TheSpeakersPhraseResumedLaterInTheSameArticle_IsKnown()
+        => Assert.False((await AfterAsync(
+            "On the radio this morning I said it plainly: we have said no.",
+            "It is the truth, we have said no and we will proudly keep saying no.",
+            first: "same.json", second: "same.json")).IsNew);
+
+    [Fact]
+    public async Task Claim_TheSamePhraseInAnotherArticle_IsNotEvidenceOnItsOwn()
+        => Assert.True((await AfterAsync(
+            "On the radio this morning I said it plainly: we have said no.",
+            "It is the truth, we have said no and we will proudly keep saying no.")).IsNew);
+
+    [Fact]
+    public async Task Claim_SharedPhraseButAFurtherClaimInTheSameArticle_IsNew()
+        => Assert.True((await AfterAsync(
+            "Any joint patrol is absolutely off the table.",
+            "We share radar data, but there will be no invasion. It is off the table, absolutely off the table.",
+            first: "same.json", second: "same.json")).IsNew);
+
     [Fact]
     public async Task Claim_DifferentClaimOfTheSameSpeakerInTheSameArticle_IsNew()
         => Assert.True((await AfterAsync(

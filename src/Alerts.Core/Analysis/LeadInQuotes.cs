@@ -1,0 +1,83 @@
+namespace Alerts.Analysis;
+
+/// <summary>A statement found in an article with its topic relevance, and the article's other wordings of it.</summary>
+/// <param name="Wordings">Other wordings of the same statement in the same article (the summary that introduced a
+/// quote): novelty matches later reports against each of them, the alert shows <see cref="ExtractedStatement.Text"/>.</param>
+internal sealed record ScoredStatement(ExtractedStatement Statement, TopicRelevance Relevance, IReadOnlyList<string> Wordings);
+
+/// <summary>
+/// Joins a reported summary to the quotation it introduces: "Sheinbaum rejected any intervention: «We will not accept
+/// it…»" is one statement said once, reported twice, and an alert for each is a duplicate. The pair is told by its
+/// shape, not its words: the same speaker, the summary indirect, the quotation direct and opening right after it with
+/// nothing but punctuation between (the colon or full stop, a paragraph break, the opening mark). The quotation keeps the original words, so
+/// it is what the alert shows; the summary stays as a second wording for matching later reports.
+/// </summary>
+internal static class LeadInQuotes
+{
+    public static IReadOnlyList<ScoredStatement> Join(string text, IReadOnlyList<(ExtractedStatement Statement, TopicRelevance Relevance)> found)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(found);
+        var order = Enumerable.Range(0, found.Count)
+            .Where(i => found[i].Statement.Length > 0)
+            .OrderBy(i => found[i].Statement.Offset)
+            .ToList();
+        var introducedBy = new Dictionary<int, int>();
+        for (var k = 0; k + 1 < order.Count; k++)
+        {
+            var (summary, quote) = (found[order[k]].Statement, found[order[k + 1]].Statement);
+            if (summary.Kind == StatementKind.Indirect && quote.Kind == StatementKind.Direct
+                && summary.Speaker == quote.Speaker && OnlyPunctuationBetween(text, summary, quote))
+            {
+                introducedBy[order[k + 1]] = order[k];
+            }
+        }
+
+        var joined = introducedBy.Values.ToHashSet();
+        var result = new List<ScoredStatement>(found.Count - joined.Count);
+        for (var i = 0; i < found.Count; i++)
+        {
+            if (joined.Contains(i))
+            {
+                continue;
+            }
+
+            var (statement, relevance) = found[i];
+            if (introducedBy.TryGetValue(i, out var s))
+            {
+                // The alert shows the quotation, so its topic is the quotation's own (in its context): a summary's
+                // cues must not carry an off-topic quote, nor an off-topic summary hide an on-topic one.
+                result.Add(new ScoredStatement(statement, relevance, [found[s].Statement.Text]));
+            }
+            else
+            {
+                result.Add(new ScoredStatement(statement, relevance, []));
+            }
+        }
+
+        return result;
+    }
+
+    private static bool OnlyPunctuationBetween(string text, ExtractedStatement summary, ExtractedStatement quote)
+    {
+        var (from, to) = (summary.Offset + summary.Length, quote.Offset);
+        if (from > to || to > text.Length || to - from > MaxGap)
+        {
+            return false;
+        }
+
+        for (var i = from; i < to; i++)
+        {
+            if (char.IsLetterOrDigit(text[i]))
+            {
+                return false;
+            }
+        }
+
+        // The quotation opens right there: a sentence that merely contains quoted words is a report of its own.
+        return to > from && Lexicon.OpeningQuoteMarks.Contains(text[to - 1]);
+    }
+
+    // A colon or full stop, a paragraph break, the opening mark: anything longer holds words.
+    private const int MaxGap = 6;
+}
