@@ -17,6 +17,10 @@ public sealed record Alert(
     DateTimeOffset FirstSeen,
     IReadOnlyList<string> Cues)
 {
+    /// <summary>How the article summed the quote up before giving it, when it did: shown under the quote, whose
+    /// original words stay the alert's text.</summary>
+    public string? Summary { get; init; }
+
     public static Alert From(NewStatement found) => new(
         found.Decision.Statement.Key,
         found.Statement.Speaker,
@@ -26,5 +30,8 @@ public sealed record Alert(
         Math.Round(found.Statement.Sentiment, 3),
         [.. found.Decision.Statement.Reports.Select(r => new AlertSource(r.Source, r.Title, r.Url))],
         found.Decision.Statement.FirstSeen,
-        found.Statement.Cues);
+        found.Statement.Cues)
+    {
+        Summary = found.Statement.Wordings.Count > 0 ? found.Statement.Wordings[0] : null,
+    };
 }

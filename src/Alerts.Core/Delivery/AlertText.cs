@@ -38,5 +38,9 @@ public static class AlertText
     /// <summary>The story a statement belongs to, for grouping digests: the first outlet's article title.</summary>
     public static string Story(Alert alert) => OneLine(alert.Sources.Count > 0 ? alert.Sources[0].Title : null) is { Length: > 0 } title ? title : "(untitled)";
 
+    /// <summary>The line under the quote with the article's own summary of it, or null.</summary>
+    public static string? SummaryLine(Alert alert)
+        => OneLine(alert.Summary) is { Length: > 0 } summary ? $"In the report: {Shorten(summary, 300)}" : null;
+
     public static string FirstSeen(DateTimeOffset firstSeen) => firstSeen.ToUniversalTime().ToString("yyyy-MM-dd HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -63,6 +63,11 @@ public static class EmailAlertMessage
         text.AppendLine(AlertText.Byline(alert));
         text.AppendLine();
         text.AppendLine(CultureInfo.InvariantCulture, $"\u201C{alert.Text}\u201D");
+        if (AlertText.SummaryLine(alert) is { } summary)
+        {
+            text.AppendLine(summary);
+        }
+
         text.AppendLine();
         text.AppendLine(CultureInfo.InvariantCulture, $"Sentiment: {AlertText.SentimentLabel(alert.Sentiment)} ({alert.Sentiment:0.00})");
         text.AppendLine(CultureInfo.InvariantCulture, $"Relevance: {alert.Relevance:0.00}");
@@ -88,6 +93,11 @@ public static class EmailAlertMessage
         }
 
         html.Append(CultureInfo.InvariantCulture, $"<blockquote style=\"font-size:1.15em;border-left:4px solid #0078d4;margin:0;padding-left:12px;overflow-wrap:anywhere\">\u201C{E(alert.Text)}\u201D</blockquote>");
+        if (AlertText.SummaryLine(alert) is { } summaryLine)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<p style=\"color:#555;margin:6px 0 0\">{E(summaryLine)}</p>");
+        }
+
         html.Append("<table style=\"margin-top:8px;border-collapse:collapse\">");
         html.Append(CultureInfo.InvariantCulture, $"<tr><td style=\"padding-right:12px;color:#555\">Sentiment</td><td>{E(AlertText.SentimentLabel(alert.Sentiment))} ({alert.Sentiment:0.00})</td></tr>");
         html.Append(CultureInfo.InvariantCulture, $"<tr><td style=\"padding-right:12px;color:#555\">Relevance</td><td>{alert.Relevance:0.00}</td></tr>");

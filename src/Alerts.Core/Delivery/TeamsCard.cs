@@ -40,6 +40,11 @@ public static class TeamsCard
             Text($"**{Escape(AlertText.OneLine(alert.Speaker.Name))}**" + (alert.Speaker.Role is { Length: > 0 } role ? $" \u2014 {Escape(AlertText.OneLine(role))}" : ""), size: "Medium"),
         };
         AddQuote(body, alert, quoteChars);
+        if (AlertText.SummaryLine(alert) is { } summary)
+        {
+            body.Add(Text(Escape(summary), size: "Small", subtle: true));
+        }
+
         body.Add(new JsonObject
         {
             ["type"] = "FactSet",

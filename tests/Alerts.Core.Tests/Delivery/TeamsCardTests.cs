@@ -39,4 +39,43 @@ public sealed class TeamsCardTests
         Assert.DoesNotContain(texts, t => t.Contains("ftp:", StringComparison.Ordinal));
         Assert.Null(card["actions"]);
     }
+
+    private static DeliveryRecord Immediate(Alert alert) => new()
+    {
+        Id = "alert/desk/k1/teams-x",
+        Kind = DeliveryKind.Alert,
+        SubscriberId = "desk",
+        SubscriberName = "Desk",
+        Channel = "teams",
+        Address = "Teams__Webhooks__Desk",
+        MessageId = "alert.desk",
+        Alerts = [alert],
+        Status = DeliveryStatus.Pending,
+        Created = DeliveryHarness.Start,
+    };
+
+    [Fact]
+    public void Payload_AlertWithTheArticlesSummary_ShowsItUnderTheQuoteAndTheEmailDoesToo()
+    {
+        var alert = Samples.Alert(text: "No vessel of ours will enter Mexican waters unless Mexico asks us.")
+            with { Summary = "ruled out sending ships into Mexican waters without consent" };
+
+        var card = System.Text.Json.Nodes.JsonNode.Parse(TeamsCard.Payload(Immediate(alert)))!["attachments"]![0]!["content"]!;
+        var texts = ((System.Text.Json.Nodes.JsonArray)card["body"]!).Where(e => e!["text"] is not null).Select(e => (string)e!["text"]!).ToList();
+        var quote = texts.FindIndex(t => t.Contains("No vessel of ours", StringComparison.Ordinal));
+        var email = EmailAlertMessage.Create(Immediate(alert) with { Channel = "email", Address = "desk@example.test" },
+            new SmtpOptions { Host = "127.0.0.1", From = "alerts@example.test" });
+
+        Assert.Equal("In the report: ruled out sending ships into Mexican waters without consent", texts[quote + 1]);
+        Assert.Contains("In the report: ruled out sending ships", email.TextBody, StringComparison.Ordinal);
+        Assert.Contains("In the report: ruled out sending ships", email.HtmlBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Payload_AlertWithoutASummary_HasNoSummaryLine()
+    {
+        var card = TeamsCard.Payload(Immediate(Samples.Alert()));
+
+        Assert.DoesNotContain("In the report", card, StringComparison.Ordinal);
+    }
 }
