@@ -58,7 +58,8 @@ public sealed class TeamsCardTests
     public void Payload_AlertWithTheArticlesSummary_ShowsItUnderTheQuoteAndTheEmailDoesToo()
     {
         var alert = Samples.Alert(text: "No vessel of ours will enter Mexican waters unless Mexico asks us.")
-            with { Summary = "ruled out sending ships into Mexican waters without consent" };
+            with
+        { Summary = "ruled out sending ships into Mexican waters without consent" };
 
         var card = System.Text.Json.Nodes.JsonNode.Parse(TeamsCard.Payload(Immediate(alert)))!["attachments"]![0]!["content"]!;
         var texts = ((System.Text.Json.Nodes.JsonArray)card["body"]!).Where(e => e!["text"] is not null).Select(e => (string)e!["text"]!).ToList();
