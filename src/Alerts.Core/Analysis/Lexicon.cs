@@ -248,6 +248,9 @@ internal static class Lexicon
     /// <summary>Conjunctions that join a second verb to the subject of the first: "insistió …, y subrayó …".</summary>
     public static readonly FrozenSet<string> Conjunctions = Set("and but y pero e");
 
+    /// <summary>Conjunctions that qualify what was just said: "…, she said, but, she added, …".</summary>
+    public static readonly FrozenSet<string> Contrastive = Set("but yet though although however pero aunque sino sin_embargo no_obstante");
+
     public static readonly FrozenSet<string> Particles = Set("de del la las los van von der da di bin al le du y");
 
     /// <summary>Role words that only modify a head ("deputy press secretary"): a phrase ending in one is no role.</summary>

@@ -95,6 +95,22 @@ public sealed class ArticleAnalyzerTests
     }
 
     [Fact]
+    public async Task AnalyzeAsync_StatementQualifiedAfterItsAttribution_IsOneStatementKeepingTheHedge()
+    {
+        const string text = """
+            Labelling the gangs as terrorists gives Washington grounds to send troops into Mexico, said President Lucía Varela, but, she added, that does not mean it will happen.
+            """;
+
+        var analysis = await CreateSut().AnalyzeAsync(Article(text), CancellationToken.None);
+
+        var statement = Assert.Single(analysis.Statements);
+        Assert.StartsWith("Labelling the gangs as terrorists gives Washington grounds", statement.Text, StringComparison.Ordinal);
+        Assert.Contains("into Mexico, but ", statement.Text, StringComparison.Ordinal);
+        Assert.EndsWith("does not mean it will happen", statement.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("said President", statement.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AnalyzeAsync_SameArticleTwice_GivesSameStatementIds()
     {
         var first = await CreateSut().AnalyzeAsync(Article(Text), CancellationToken.None);
