@@ -13,11 +13,12 @@ public sealed record SpeakerDocument(string Bucket, IReadOnlyList<IndexedStateme
 /// <summary>
 /// The statement index in blob storage, shared by every instance: one document per speaker bucket (its statements'
 /// claims, from which MinHash bands are drawn) and one record per known statement with every report of it. A new
-/// statement is committed by replacing its speaker's document under the ETag it was matched against, so two
-/// instances racing on one statement, in whatever wording, serialise on that document: the loser re-reads, finds the
+/// statement is committed by replacing each of its speaker's bucket documents under the ETag it was matched against,
+/// in one order, so two instances racing on one statement, in whatever wording and under whatever name forms that
+/// share a bucket, serialise on the first bucket they share: the loser takes back what it filed, re-reads, finds the
 /// winner's statement and attaches its report. A lookup costs a constant number of storage calls, whatever the
-/// size of the index: one speaker document per bucket of the name read, one record read or created, one document
-/// written, and the new statement filed (best effort) under the name's other buckets.
+/// size of the index: one speaker document per bucket of the name read, one record read or created, and for a new
+/// statement one document written per bucket.
 /// </summary>
 public sealed class BlobStatementIndex(
     BlobDocumentStore store, IOptions<NoveltyOptions> options, TimeProvider time, ILogger<BlobStatementIndex> logger) : IStatementIndex
@@ -33,47 +34,54 @@ public sealed class BlobStatementIndex(
     public async Task<NoveltyDecision> ClaimAsync(StatementSighting sighting, CancellationToken cancellationToken)
     {
         var probe = StatementProbe.Of(sighting);
-        var primaryName = SpeakerBlob(probe.Identity.Primary.Name);
+        var buckets = probe.Identity.Buckets.DistinctBy(b => b.Name).ToList();
         for (var attempt = 0; attempt < MaxCommitAttempts; attempt++)
         {
             var now = time.GetUtcNow();
-            var primary = await store.ReadAsync<SpeakerDocument>(PipelineNames.StatementsContainer, primaryName, cancellationToken);
-            var index = new SpeakerIndex(options.Value, primary?.Document.Statements);
-            var match = index.Match(probe, now);
-            foreach (var bucket in probe.Identity.Buckets.Skip(1))
+            var reads = new List<BucketRead>(buckets.Count);
+            IndexMatch? match = null;
+            foreach (var bucket in buckets)
             {
-                if (match.Match is not null)
+                if (match?.Match is not null)
                 {
                     break;
                 }
 
-                var other = await store.ReadAsync<SpeakerDocument>(PipelineNames.StatementsContainer, SpeakerBlob(bucket.Name), cancellationToken);
-                var alternative = new SpeakerIndex(options.Value, other?.Document.Statements).Match(probe, now);
-                match = alternative with
+                var stored = await store.ReadAsync<SpeakerDocument>(PipelineNames.StatementsContainer, SpeakerBlob(bucket.Name), cancellationToken);
+                var read = new BucketRead(bucket, stored, new SpeakerIndex(options.Value, stored?.Document.Statements));
+                reads.Add(read);
+                var found = read.Index.Match(probe, now);
+                match = match is null ? found : found with
                 {
-                    Comparisons = [.. match.Comparisons, .. alternative.Comparisons],
-                    Candidates = match.Candidates + alternative.Candidates,
+                    Comparisons = [.. match.Comparisons, .. found.Comparisons],
+                    Candidates = match.Candidates + found.Candidates,
                 };
             }
 
-            var keys = match.Comparisons.Select(c => c.Key).ToList();
+            var keys = match!.Comparisons.Select(c => c.Key).ToList();
             if (match.Match is { } known)
             {
+                var primary = reads[0];
                 KnownStatement record;
                 if (match.IsRetry)
                 {
                     record = await RecordOfRetryAsync(known, sighting, cancellationToken);
+                    // The first try may have stopped before filing the statement under every bucket of the name.
+                    foreach (var bucket in buckets.Where(b => b.Name != known.Bucket))
+                    {
+                        await AddToBucketAsync(probe.ToIndexed(known.Claimed, bucket), now, cancellationToken);
+                    }
                 }
                 else
                 {
                     record = await AttachReportAsync(known, sighting.Report, cancellationToken);
-                    if (primary is not null && known.Bucket == probe.Identity.Primary.Name
-                        && index.Enrich(known, probe.AllClaims) is not null)
+                    if (primary.Stored is not null && known.Bucket == primary.Bucket.Name
+                        && primary.Index.Enrich(known, probe.AllClaims) is not null)
                     {
                         // Later wordings are matched against this one too. Best effort: losing it to a concurrent
                         // writer costs recall on a later wording, never a duplicate alert.
-                        await store.TryReplaceAsync(PipelineNames.StatementsContainer, primaryName,
-                            new SpeakerDocument(probe.Identity.Primary.Name, index.Statements), primary.ETag, cancellationToken);
+                        await store.TryReplaceAsync(PipelineNames.StatementsContainer, SpeakerBlob(primary.Bucket.Name),
+                            new SpeakerDocument(primary.Bucket.Name, primary.Index.Statements), primary.Stored.ETag, cancellationToken);
                     }
                 }
 
@@ -82,25 +90,16 @@ public sealed class BlobStatementIndex(
             }
 
             var indexed = probe.ToIndexed(now);
-            var document = new SpeakerDocument(probe.Identity.Primary.Name, [.. index.Live(now).TakeLast(options.Value.MaxStatementsPerSpeaker - 1), indexed]);
-            var committed = primary is null
-                ? await store.TryCreateAsync(PipelineNames.StatementsContainer, primaryName, document, cancellationToken)
-                : await store.TryReplaceAsync(PipelineNames.StatementsContainer, primaryName, document, primary.ETag, cancellationToken);
-            if (!committed)
+            if (!await FileUnderEveryBucketAsync(probe, reads, now, cancellationToken))
             {
-                // Another instance changed this speaker's statements since we read them: match again.
+                // Another instance changed one of this speaker's buckets since we read it: match again.
                 Log.CommitConflict(logger, sighting.Key, attempt + 1);
                 continue;
             }
 
-            // The speaker document decided; this record only follows it (a repeat after the window replaces the old one).
+            // The speaker's documents decided; this record only follows them (a repeat after the window replaces the old one).
             var created = indexed.ToKnown(sighting.Report);
             await store.UpsertAsync(PipelineNames.StatementsContainer, RecordBlob(indexed.Key), created, cancellationToken);
-            foreach (var bucket in probe.Identity.Buckets.Skip(1).DistinctBy(b => b.Name))
-            {
-                await AddToBucketAsync(probe.ToIndexed(now, bucket), now, cancellationToken);
-            }
-
             Log.New(logger, sighting.Key, match.Comparisons.Count);
             return new NoveltyDecision(true, created, keys) { Comparisons = match.Comparisons, Candidates = match.Candidates };
         }
@@ -109,14 +108,77 @@ public sealed class BlobStatementIndex(
             $"Could not commit a statement of {probe.Identity.Primary.Name} after {MaxCommitAttempts} attempts; the claim will be retried.");
     }
 
-    /// <summary>Files a new statement under another of its speaker's buckets, so that another name form finds it.
-    /// Best effort: the primary bucket decided; losing this costs a duplicate only for a differently named speaker.</summary>
+    /// <summary>
+    /// Commits a new statement under every bucket of its speaker's name, each under the ETag it was matched against,
+    /// in one order for every instance. Two name forms of one person ("Ana Lucía Ortiz", "Ana Ortiz") share a
+    /// bucket, and the first shared one in that order admits one of two racing claims: the other stops there, takes
+    /// back what it filed before it and matches again, now finding the winner's statement.
+    /// </summary>
+    private async Task<bool> FileUnderEveryBucketAsync(StatementProbe probe, List<BucketRead> reads, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var key = probe.Sighting.Key;
+        var filed = new List<string>(reads.Count);
+        foreach (var read in reads.OrderBy(r => r.Bucket.Name, StringComparer.Ordinal))
+        {
+            var name = SpeakerBlob(read.Bucket.Name);
+            var document = new SpeakerDocument(read.Bucket.Name,
+                [.. read.Index.Live(now).Where(s => s.Key != key).TakeLast(options.Value.MaxStatementsPerSpeaker - 1), probe.ToIndexed(now, read.Bucket)]);
+            var written = read.Stored is null
+                ? await store.TryCreateAsync(PipelineNames.StatementsContainer, name, document, cancellationToken)
+                : await store.TryReplaceAsync(PipelineNames.StatementsContainer, name, document, read.Stored.ETag, cancellationToken);
+            if (!written)
+            {
+                // Left behind, a provisional copy would make this analysis's next try look like a retry of a claim
+                // that never alerted. Should this instance stop before removing it, that try alerts once more.
+                foreach (var bucket in filed)
+                {
+                    await RemoveFromBucketAsync(bucket, key, now, cancellationToken);
+                }
+
+                return false;
+            }
+
+            filed.Add(read.Bucket.Name);
+        }
+
+        return true;
+    }
+
+    private async Task RemoveFromBucketAsync(string bucket, string key, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var name = SpeakerBlob(bucket);
+        for (var attempt = 0; attempt < MaxReportAttempts; attempt++)
+        {
+            var stored = await store.ReadAsync<SpeakerDocument>(PipelineNames.StatementsContainer, name, cancellationToken);
+            if (stored is null || stored.Document.Statements.All(s => s.Key != key))
+            {
+                return;
+            }
+
+            var document = new SpeakerDocument(bucket, [.. stored.Document.Statements.Where(s => s.Key != key)]);
+            if (await store.TryReplaceAsync(PipelineNames.StatementsContainer, name, document, stored.ETag, cancellationToken))
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>One bucket of the speaker's name as read for matching: the stored document (with its ETag) and its index.</summary>
+    private sealed record BucketRead(SpeakerBucket Bucket, StoredDocument<SpeakerDocument>? Stored, SpeakerIndex Index);
+
+    /// <summary>Files a retried statement under a bucket its first try may not have reached, so that another name
+    /// form finds it. Best effort: losing this costs a duplicate only for a differently named speaker.</summary>
     private async Task AddToBucketAsync(IndexedStatement indexed, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var name = SpeakerBlob(indexed.Bucket);
         for (var attempt = 0; attempt < MaxReportAttempts; attempt++)
         {
             var stored = await store.ReadAsync<SpeakerDocument>(PipelineNames.StatementsContainer, name, cancellationToken);
+            if (stored is not null && stored.Document.Statements.Any(s => s.Key == indexed.Key))
+            {
+                return;
+            }
+
             var live = new SpeakerIndex(options.Value, stored?.Document.Statements).Live(now);
             var document = new SpeakerDocument(indexed.Bucket, [.. live.Where(s => s.Key != indexed.Key).TakeLast(options.Value.MaxStatementsPerSpeaker - 1), indexed]);
             var written = stored is null

@@ -40,6 +40,28 @@ public sealed class BlobStatementIndexTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task FindNew_TwoInstancesRacingUnderTwoNameFormsOfOneSpeaker_ExactlyOneNewEveryRound()
+    {
+        await using var first = Instance.Create(azurite.ConnectionString);
+        await using var second = Instance.Create(azurite.ConnectionString);
+
+        for (var round = 0; round < 20; round++)
+        {
+            // One outlet writes the full name, the other drops the middle name: their likeliest surnames differ
+            // ("lucia" for the first, the family name for the second), so each would commit to a different bucket.
+            var surname = $"Race{round}x{Guid.NewGuid():N}";
+            var full = new Speaker($"Ana Lucía {surname}", "Minister", SpeakerKind.Person);
+            var shorter = new Speaker($"Ana {surname}", "Minister", SpeakerKind.Person);
+            using var start = new Barrier(2);
+            var results = await Task.WhenAll(
+                Task.Run(() => { start.SignalAndWait(); return first.Novelty.FindNewAsync(Analysis(full, Said, "wire"), $"wire-{round}.json", default); }),
+                Task.Run(() => { start.SignalAndWait(); return second.Novelty.FindNewAsync(Analysis(shorter, Reworded, "daily"), $"daily-{round}.json", default); }));
+
+            Assert.True(results.Sum(r => r.Count) == 1, $"round {round}: {results[0].Count} + {results[1].Count} new");
+        }
+    }
+
+    [Fact]
     public async Task FindNew_RetriedBySameAnalysis_IsStillNew()
     {
         await using var instance = Instance.Create(azurite.ConnectionString);
