@@ -21,6 +21,14 @@ public sealed record Alert(
     /// original words stay the alert's text.</summary>
     public string? Summary { get; init; }
 
+    /// <summary>The alert with every report its statement has had since: a digest sent later names them all.</summary>
+    public Alert WithReportsOf(KnownStatement statement)
+    {
+        ArgumentNullException.ThrowIfNull(statement);
+        var sources = statement.Reports.DistinctBy(r => r.Url, StringComparer.Ordinal).Select(r => new AlertSource(r.Source, r.Title, r.Url)).ToList();
+        return sources.Count > Sources.Count ? this with { Sources = sources } : this;
+    }
+
     public static Alert From(NewStatement found) => new(
         found.Decision.Statement.Key,
         found.Statement.Speaker,

@@ -42,5 +42,13 @@ public static class AlertText
     public static string? SummaryLine(Alert alert)
         => OneLine(alert.Summary) is { Length: > 0 } summary ? $"In the report: {Shorten(summary, 300)}" : null;
 
+    /// <summary>"Reported by 3 outlets since 2026-03-05 14:00 UTC": how far the statement has travelled since it
+    /// was first seen (a digest counts the reports that came in while it waited).</summary>
+    public static string ReportedBy(Alert alert)
+    {
+        var outlets = alert.Sources.Select(s => OneLine(s.Outlet)).Distinct(StringComparer.OrdinalIgnoreCase).Count();
+        return outlets <= 1 ? "Reported by 1 outlet" : $"Reported by {outlets} outlets since {FirstSeen(alert.FirstSeen)}";
+    }
+
     public static string FirstSeen(DateTimeOffset firstSeen) => firstSeen.ToUniversalTime().ToString("yyyy-MM-dd HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture);
 }

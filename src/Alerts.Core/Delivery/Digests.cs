@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Alerts.Novelty;
 using Alerts.Storage;
 using Microsoft.Extensions.Logging;
 
@@ -15,6 +16,7 @@ public sealed class DigestSender(
     BlobDocumentStore store,
     DeliveryLedger ledger,
     SubscriptionStore subscriptions,
+    IStatementIndex statements,
     TimeProvider time,
     ILogger<DigestSender> logger)
 {
@@ -110,6 +112,15 @@ public sealed class DigestSender(
             if (alerts.Count == 0)
             {
                 continue;
+            }
+
+            // The outlets that reported each statement while it waited are named too.
+            for (var i = 0; i < alerts.Count; i++)
+            {
+                if (await statements.FindAsync(alerts[i].Key, cancellationToken) is { } known)
+                {
+                    alerts[i] = alerts[i].WithReportsOf(known);
+                }
             }
 
             var id = prefix + Hash(alerts.Select(a => a.Key));

@@ -73,7 +73,7 @@ public static class EmailAlertMessage
         text.AppendLine(CultureInfo.InvariantCulture, $"Relevance: {alert.Relevance:0.00}");
         text.AppendLine(CultureInfo.InvariantCulture, $"First seen: {AlertText.FirstSeen(alert.FirstSeen)}");
         text.AppendLine();
-        text.AppendLine("Reported by:");
+        text.AppendLine(CultureInfo.InvariantCulture, $"{AlertText.ReportedBy(alert)}:");
         foreach (var source in alert.Sources)
         {
             text.AppendLine(CultureInfo.InvariantCulture, $"- {AlertText.OneLine(source.Outlet)}: {AlertText.OneLine(source.Title)} <{AlertText.SafeUrl(source.Url) ?? "no link"}>");
@@ -102,7 +102,7 @@ public static class EmailAlertMessage
         html.Append(CultureInfo.InvariantCulture, $"<tr><td style=\"padding-right:12px;color:#555\">Sentiment</td><td>{E(AlertText.SentimentLabel(alert.Sentiment))} ({alert.Sentiment:0.00})</td></tr>");
         html.Append(CultureInfo.InvariantCulture, $"<tr><td style=\"padding-right:12px;color:#555\">Relevance</td><td>{alert.Relevance:0.00}</td></tr>");
         html.Append(CultureInfo.InvariantCulture, $"<tr><td style=\"padding-right:12px;color:#555\">First seen</td><td>{E(AlertText.FirstSeen(alert.FirstSeen))}</td></tr>");
-        html.Append("</table><p style=\"margin:8px 0 2px\">Reported by:</p><ul style=\"margin-top:0\">");
+        html.Append(CultureInfo.InvariantCulture, $"</table><p style=\"margin:8px 0 2px\">{E(AlertText.ReportedBy(alert))}:</p><ul style=\"margin-top:0\">");
         foreach (var source in alert.Sources)
         {
             var url = AlertText.SafeUrl(source.Url);
@@ -136,7 +136,7 @@ public static class EmailAlertMessage
                 foreach (var alert in story)
                 {
                     text.AppendLine(CultureInfo.InvariantCulture, $"  - \u201C{alert.Text}\u201D");
-                    text.AppendLine(CultureInfo.InvariantCulture, $"    {AlertText.SentimentLabel(alert.Sentiment)} ({alert.Sentiment:0.00}), relevance {alert.Relevance:0.00}, first seen {AlertText.FirstSeen(alert.FirstSeen)}");
+                    text.AppendLine(CultureInfo.InvariantCulture, $"    {AlertText.SentimentLabel(alert.Sentiment)} ({alert.Sentiment:0.00}), relevance {alert.Relevance:0.00}, first seen {AlertText.FirstSeen(alert.FirstSeen)}; reported{AlertText.ReportedBy(alert)["Reported".Length..]}");
                     foreach (var source in alert.Sources)
                     {
                         text.AppendLine(CultureInfo.InvariantCulture, $"    {AlertText.OneLine(source.Outlet)}: <{AlertText.SafeUrl(source.Url) ?? "no link"}>");

@@ -53,7 +53,7 @@ public static class TeamsCard
                 Fact("Sentiment", $"{AlertText.SentimentLabel(alert.Sentiment)} ({alert.Sentiment:0.00})"),
                 Fact("Relevance", $"{alert.Relevance:0.00}"),
                 Fact("First seen", AlertText.FirstSeen(alert.FirstSeen)),
-                Fact("Outlets", $"{alert.Sources.Select(s => s.Outlet).Distinct(StringComparer.Ordinal).Count()}"),
+                Fact("Reported by", AlertText.ReportedBy(alert)["Reported by ".Length..]),
             },
         });
         var actions = new JsonArray();

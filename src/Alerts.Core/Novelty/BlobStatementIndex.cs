@@ -108,6 +108,9 @@ public sealed class BlobStatementIndex(
             $"Could not commit a statement of {probe.Identity.Primary.Name} after {MaxCommitAttempts} attempts; the claim will be retried.");
     }
 
+    public async Task<KnownStatement?> FindAsync(string key, CancellationToken cancellationToken)
+        => (await store.ReadAsync<KnownStatement>(PipelineNames.StatementsContainer, RecordBlob(key), cancellationToken))?.Document;
+
     /// <summary>
     /// Commits a new statement under every bucket of its speaker's name, each under the ETag it was matched against,
     /// in one order for every instance. Two name forms of one person ("Ana Lucía Ortiz", "Ana Ortiz") share a

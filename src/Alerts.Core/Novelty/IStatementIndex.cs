@@ -8,6 +8,9 @@ public interface IStatementIndex
     /// <summary>Claims the statement for this sighting's analysis if nobody knew it, else records the sighting as a
     /// further report of the known statement. Atomic: of two concurrent claims exactly one is new.</summary>
     Task<NoveltyDecision> ClaimAsync(StatementSighting sighting, CancellationToken cancellationToken);
+
+    /// <summary>A known statement with every report attached so far, or null when the index no longer holds it.</summary>
+    Task<KnownStatement?> FindAsync(string key, CancellationToken cancellationToken);
 }
 
 /// <summary>One statement as found in one analysed article.</summary>

@@ -20,6 +20,9 @@ public sealed class InMemoryStatementIndex(IOptions<NoveltyOptions> options, Tim
     public Task<NoveltyDecision> ClaimAsync(StatementSighting sighting, CancellationToken cancellationToken)
         => Task.FromResult(Claim(StatementProbe.Of(sighting)));
 
+    public Task<KnownStatement?> FindAsync(string key, CancellationToken cancellationToken)
+        => Task.FromResult(statements.TryGetValue(key, out var known) ? known : null);
+
     /// <summary>The claim, synchronously: benchmarks time it without the task machinery.</summary>
     public NoveltyDecision Claim(StatementProbe probe)
     {

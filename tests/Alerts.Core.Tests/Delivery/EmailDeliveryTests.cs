@@ -270,6 +270,32 @@ public sealed class EmailDeliveryTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Digest_StatementReportedAgainWhileItWaits_NamesEveryOutletAndSinceWhen()
+    {
+        await using var harness = await DeliveryHarness.StartAsync(
+            azurite,
+            Samples.Subscriptions(Samples.EmailSubscriber("hourly", "hourly@example.test", cadence: "hourly", timeZone: "UTC")),
+            mail.SmtpPort);
+        harness.Time.SetUtcNow(new DateTimeOffset(2026, 3, 5, 14, 20, 0, TimeSpan.Zero));
+        const string Said = "Mexico will not accept foreign troops on its soil under any military plan.";
+        await harness.NotifyAsync(Analysis("Teresa Campos", Said), "a1.json");
+        // Two more outlets carry the same words before the hour is up: no new alert, but the digest names them.
+        await harness.NotifyAsync(Analysis("Teresa Campos", Said, "a2", 10) with { Source = "Valle Daily" }, "a2.json");
+        await harness.NotifyAsync(Analysis("Teresa Campos", Said, "a3", 20) with { Source = "Norte Radio" }, "a3.json");
+
+        harness.Time.SetUtcNow(new DateTimeOffset(2026, 3, 5, 15, 0, 30, TimeSpan.Zero));
+        Assert.Equal(1, await harness.Digests.SendDueAsync(CancellationToken.None));
+
+        var email = Assert.Single(await mail.EmailsAsync());
+        Assert.Equal("Alerts digest: 1 new statement (Teresa Campos)", email.Subject);
+        Assert.Contains("reported by 3 outlets since 2026-03-05 13:30 UTC", email.Text, StringComparison.Ordinal);
+        foreach (var outlet in new[] { "Gulf Coast Wire", "Valle Daily", "Norte Radio" })
+        {
+            Assert.Contains(outlet, email.Html, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task Email_HostileArticleText_IsRenderedInert()
     {
         await using var harness = await DeliveryHarness.StartAsync(
