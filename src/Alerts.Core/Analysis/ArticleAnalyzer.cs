@@ -29,7 +29,7 @@ public sealed class ArticleAnalyzer(
         var scored = extractor.Extract(article.Text, article.Title)
             .Select(s => (Statement: s, Relevance: topics.Score(s, subject)))
             .ToList();
-        var joined = QualifiedStatements.Join(article.Text, LeadInQuotes.Join(article.Text, scored));
+        var joined = QuoteContinuations.Join(article.Text, QualifiedStatements.Join(article.Text, LeadInQuotes.Join(article.Text, scored)));
         var found = joined.Select(j => (j.Statement, j.Relevance)).ToList();
         var (text, analyzerName) = await EntitiesAndSentimentAsync(article, found, cancellationToken);
         var statements = joined.Select(j => ToStatement(article, j, text.Sentences)).ToList();

@@ -23,13 +23,20 @@ public static partial class ConceptLexicon
         "use", "make", "go", "take", "give", "get", "want", "need", "start", "continue", "now", "way", "thing", "time",
         "people", "country", "absolute", "government", "president", "organization", "issue", "new", "several", "highlight",
         "begin", "keep", "come", "know", "see", "think", "clear", "really", "again", "today", "week", "day", "possibility",
-        "happen", "act", "case", "public", "always", "part");
+        "happen", "act", "case", "public", "always", "part",
+        // The same in Spanish, where the lexicon has no entry to carry them to the English word.
+        "siempre", "ahora", "hoy", "dia", "semana", "caso", "gente", "pais", "tiempo", "forma", "publico", "publica",
+        "publicamente", "claro", "clara", "parte", "nuevo", "nueva", "varios", "querer", "necesitar", "seguir", "continuar",
+        "saber", "ver", "pensar", "creer", "realmente", "cosa", "momento");
 
     private const double TopicWeight = 0.15;
     private const double WeakWeight = 0.3;
 
+    // A word outside the lexicon is kept as its stem ("always" as "alway"), so the weak words are looked up that way too.
+    private static readonly FrozenSet<string> WeakStems;
+
     public static double Weight(string concept)
-        => Topic.Contains(concept) ? TopicWeight : Weak.Contains(concept) ? WeakWeight : 1;
+        => Topic.Contains(concept) ? TopicWeight : Weak.Contains(concept) || WeakStems.Contains(concept) ? WeakWeight : 1;
 
     private static readonly FrozenSet<string> Negations = FrozenSet.Create(StringComparer.Ordinal,
         "not", "no", "never", "nothing", "none", "nor", "neither", "without", "cannot", "nobody", "nowhere",
@@ -193,6 +200,7 @@ public static partial class ConceptLexicon
         Words = words.ToFrozenDictionary(StringComparer.Ordinal);
         Stems = stems.ToFrozenDictionary(StringComparer.Ordinal);
         Phrases = phrases.ToFrozenDictionary(StringComparer.Ordinal);
+        WeakStems = Weak.Select(Stem).ToFrozenSet(StringComparer.Ordinal);
     }
 
     /// <summary>One clause as a claim: its concepts (sorted, distinct), numbers and negation.</summary>

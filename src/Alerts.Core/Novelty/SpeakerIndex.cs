@@ -123,6 +123,11 @@ public sealed class SpeakerIndex
         // A probe claim sharing no content word with the known statement is a further claim: then the probe is new
         // whatever else it repeats ("we were informed of the order, and no troops will come").
         var knownConcepts = known.Claims.SelectMany(c => c.Concepts).ToHashSet();
+        if (sameArticle && known.Claims.Count > 0 && PartialQuoteOf(probe, known, knownConcepts))
+        {
+            return 1;
+        }
+
         if (known.Claims.Count == 0 || probe.Claims.Count == 0
             || !probe.Claims.All(c => c.Concepts.All(k => ConceptLexicon.Weight(k) < 1) || c.Concepts.Any(k => ConceptLexicon.Weight(k) >= 1 && knownConcepts.Contains(k))))
         {
@@ -157,6 +162,17 @@ public sealed class SpeakerIndex
 
         // Only the wording the article itself gave first: claims added by other articles' wordings say nothing of this one.
         return sameArticle ? Math.Max(within, SameArticleLikeness(probe.Claims, known.Claims)) : within;
+    }
+
+    /// <summary>The speaker's fuller quote after a partial one in the same article ("we have always said it: we do
+    /// not agree", then "we do not agree with any intervention; we cooperate, we do not subordinate"): the known
+    /// statement's words run on in the probe, and everything it says is said there. One statement, though the probe
+    /// goes on to say more.</summary>
+    private static bool PartialQuoteOf(StatementProbe probe, IndexedStatement known, HashSet<string> knownConcepts)
+    {
+        var probeConcepts = probe.Claims.SelectMany(c => c.Concepts).ToHashSet();
+        return knownConcepts.Where(k => ConceptLexicon.Weight(k) >= 1).All(probeConcepts.Contains)
+            && SharedPhrase.Between(probe.Sighting.Text, known.Text);
     }
 
     // Shared content of the whole statements over the smaller one's, scaled so that SameArticleThreshold maps onto

@@ -111,6 +111,24 @@ public sealed class ArticleAnalyzerTests
     }
 
     [Fact]
+    public async Task AnalyzeAsync_QuoteSentencesThatLeanOnTheirContext_AreOneClaimTogether()
+    {
+        // The first sentence names its subject; the next two only go on from the paragraph's talk of troops in Mexico.
+        const string text = """
+            Senator Dale Brooks called for troops to be sent into Mexico against the cartels.
+
+            “The cartels are poisoning thousands of families in our towns every single year,” Brooks said. “We have to restore order in every town and we have to look after our families and neighbours. The commander in chief has to use every power the law gives him.”
+            """;
+
+        var analysis = await CreateSut().AnalyzeAsync(Article(text), CancellationToken.None);
+
+        var quotes = analysis.Statements.Where(s => s.Kind == StatementKind.Direct).ToList();
+        Assert.Equal(2, quotes.Count);
+        Assert.Equal("The cartels are poisoning thousands of families in our towns every single year", quotes[0].Text.TrimEnd('.', ','));
+        Assert.Equal("We have to restore order in every town and we have to look after our families and neighbours. The commander in chief has to use every power the law gives him.", quotes[1].Text);
+    }
+
+    [Fact]
     public async Task AnalyzeAsync_SameArticleTwice_GivesSameStatementIds()
     {
         var first = await CreateSut().AnalyzeAsync(Article(Text), CancellationToken.None);

@@ -28,6 +28,19 @@ public sealed class ConceptLexiconTests
         Assert.Contains("designate", english.Concepts);
     }
 
+    [Theory]
+    [InlineData("always")]
+    [InlineData("siempre")]
+    [InlineData("publicamente")]
+    [InlineData("people")]
+    public void Weight_GenericWordOutsideTheLexicon_WeighsLessThanAClaimWord(string word)
+    {
+        var concept = Assert.Single(ConceptLexicon.Reduce(word).Concepts);
+
+        Assert.True(ConceptLexicon.Weight(concept) < 1, $"{word} → {concept} weighs {ConceptLexicon.Weight(concept)}");
+        Assert.Equal(1, ConceptLexicon.Weight(Assert.Single(ConceptLexicon.Reduce("patrols").Concepts)));
+    }
+
     [Fact]
     public void Reduce_NegationFarFromTheAssent_StaysANegation()
     {

@@ -88,6 +88,13 @@ public sealed class NoveltyFoldingTests
             first: "same.json", second: "same.json")).IsNew);
 
     [Fact]
+    public async Task Claim_FullerQuoteAfterItsOpeningWordsInTheSameArticle_IsKnownThoughItSaysMore()
+        => Assert.False((await AfterAsync(
+            "We have said it in public, always: we do not agree.",
+            "We do not agree with any intervention, that has been very clear; we coordinate, we cooperate, we do not subordinate ourselves.",
+            first: "same.json", second: "same.json")).IsNew);
+
+    [Fact]
     public async Task Claim_TheSamePhraseInAnotherArticle_IsNotEvidenceOnItsOwn()
         => Assert.True((await AfterAsync(
             "On the radio this morning I said it plainly: we have said no.",
