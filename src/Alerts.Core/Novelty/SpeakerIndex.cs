@@ -18,6 +18,7 @@ public sealed class SpeakerIndex
 {
     private const int ExplainedComparisons = 5;
     private const int MaxClaimsPerStatement = 24;
+    private const double FillerWeight = 0.1;
 
     private readonly NoveltyOptions options;
     private readonly List<IndexedStatement> statements = [];
@@ -82,7 +83,9 @@ public sealed class SpeakerIndex
 
         var candidates = Candidates(probe, since);
         var best = new double[probe.Claims.Count];
-        var weights = probe.Claims.Select(c => Math.Max(c.Concepts.Sum(ConceptLexicon.Weight), 0.1)).ToArray();
+        // A clause of generic words only ("I don't want to say what I am going to do") is filler around the claim.
+        var weights = probe.Claims.Select(c => c.Concepts.Any(k => ConceptLexicon.Weight(k) >= 1) || c.Numbers.Count > 0
+            ? c.Concepts.Sum(ConceptLexicon.Weight) : FillerWeight).ToArray();
         var scored = new List<(IndexedStatement Statement, double Score)>(candidates.Count);
         var contained = false;
         foreach (var candidate in candidates)
@@ -109,7 +112,8 @@ public sealed class SpeakerIndex
             .ToList();
         // Known when every claim is covered by some known claim (rewordings, partial quotes and merges of known
         // statements; one uncovered claim makes the whole quote new), or when one known statement lies within it.
-        var known = scored.Count > 0 && (contained || best.All(b => b >= options.ClaimMatchThreshold));
+        var claims = Enumerable.Range(0, best.Length).Where(i => weights[i] > FillerWeight).ToList();
+        var known = scored.Count > 0 && (contained || (claims.Count > 0 && claims.All(i => best[i] >= options.ClaimMatchThreshold)));
         return new IndexMatch(known ? scored[0].Statement : null, false, comparisons, candidates.Count);
     }
 

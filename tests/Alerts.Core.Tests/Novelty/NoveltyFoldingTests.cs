@@ -95,6 +95,18 @@ public sealed class NoveltyFoldingTests
             first: "same.json", second: "same.json")).IsNew);
 
     [Fact]
+    public async Task Claim_KnownClaimWrappedInAFillerClause_IsKnown()
+        => Assert.False((await AfterAsync(
+            "Washington will designate the gangs as terrorist groups.",
+            "I won't tell you what I am going to do, but they will be designated.")).IsNew);
+
+    [Fact]
+    public async Task Claim_FillerClauseAlone_IsNotARepeatOfAnything()
+        => Assert.True((await AfterAsync(
+            "Washington will designate the gangs as terrorist groups.",
+            "I won't tell you what I am going to do about it.")).IsNew);
+
+    [Fact]
     public async Task Claim_TheSamePhraseInAnotherArticle_IsNotEvidenceOnItsOwn()
         => Assert.True((await AfterAsync(
             "On the radio this morning I said it plainly: we have said no.",
