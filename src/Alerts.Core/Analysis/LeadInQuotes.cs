@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace Alerts.Analysis;
 
 /// <summary>A statement found in an article with its topic relevance, and the article's other wordings of it.</summary>
@@ -12,7 +14,7 @@ internal sealed record ScoredStatement(ExtractedStatement Statement, TopicReleva
 /// nothing but punctuation between (the colon or full stop, a paragraph break, the opening mark). The quotation keeps the original words, so
 /// it is what the alert shows; the summary stays as a second wording for matching later reports.
 /// </summary>
-internal static class LeadInQuotes
+internal static partial class LeadInQuotes
 {
     public static IReadOnlyList<ScoredStatement> Join(string text, IReadOnlyList<(ExtractedStatement Statement, TopicRelevance Relevance)> found)
     {
@@ -25,11 +27,31 @@ internal static class LeadInQuotes
         var introducedBy = new Dictionary<int, int>();
         for (var k = 0; k + 1 < order.Count; k++)
         {
-            var (summary, quote) = (found[order[k]].Statement, found[order[k + 1]].Statement);
-            if (summary.Kind == StatementKind.Indirect && quote.Kind == StatementKind.Direct
-                && summary.Speaker == quote.Speaker && OnlyPunctuationBetween(text, summary, quote))
+            var summary = found[order[k]].Statement;
+            if (summary.Kind != StatementKind.Indirect)
             {
-                introducedBy[order[k + 1]] = order[k];
+                continue;
+            }
+
+            // The next quotation, past any statement the rest of the summary's sentence reports ("…rejected the
+            // senator's remarks, who had proposed sending troops.").
+            for (var n = k + 1; n < order.Count; n++)
+            {
+                var quote = found[order[n]].Statement;
+                var adjacent = n == k + 1;
+                if (quote.Kind == StatementKind.Direct && quote.Speaker == summary.Speaker && !introducedBy.ContainsKey(order[n])
+                    && ((adjacent && OnlyPunctuationBetween(text, summary, quote)) || OpensTheNextParagraph(text, summary, quote)))
+                {
+                    introducedBy[order[n]] = order[k];
+                    break;
+                }
+
+                // A later summary by the same speaker is the one that introduces the quotation, if any does.
+                if ((quote.Speaker == summary.Speaker && quote.Kind == StatementKind.Indirect)
+                    || !OpensTheNextParagraph(text, summary, quote, ownQuote: false))
+                {
+                    break;
+                }
             }
         }
 
@@ -78,6 +100,43 @@ internal static class LeadInQuotes
         return to > from && Lexicon.OpeningQuoteMarks.Contains(text[to - 1]);
     }
 
+    /// <summary>The summary's sentence ends its paragraph and the quotation opens the next one: "Sheinbaum rejected
+    /// the senator's remarks, who had proposed sending troops. ¶ «We do not agree with that…», she stressed." With
+    /// <paramref name="ownQuote"/> false: whether a statement lies within that stretch at all (the rest of the sentence).</summary>
+    private static bool OpensTheNextParagraph(string text, ExtractedStatement summary, ExtractedStatement quote, bool ownQuote = true)
+    {
+        var (from, to) = (summary.Offset + summary.Length, quote.Offset);
+        if (from > to || to > text.Length || to - from > MaxSentenceRest)
+        {
+            return false;
+        }
+
+        var gap = text[from..to];
+        var breakAt = gap.IndexOf('\n', StringComparison.Ordinal);
+        if (!ownQuote)
+        {
+            // A statement inside the rest of the summary's own sentence.
+            return breakAt < 0 && !SentenceBreak().IsMatch(gap);
+        }
+
+        if (breakAt < 0 || !Lexicon.OpeningQuoteMarks.Contains(text[to - 1]))
+        {
+            return false;
+        }
+
+        // Up to the break, the rest of one sentence; after it, blank lines and the opening mark only.
+        var rest = gap[..breakAt].TrimEnd();
+        return rest.Length > 0 && rest[^1] is '.' or '!' or '?' && !SentenceBreak().IsMatch(rest)
+            && gap[breakAt..^1].All(char.IsWhiteSpace);
+    }
+
+    // A full stop that ends a sentence inside the stretch, not the one of "U.S." or "EE. UU.".
+    [GeneratedRegex(@"(?<!\b\p{Lu})[.!?]\s+\p{Lu}")]
+    private static partial Regex SentenceBreak();
+
     // A colon or full stop, a paragraph break, the opening mark: anything longer holds words.
     private const int MaxGap = 6;
+
+    // The rest of the summary's sentence: a clause or two, not a paragraph.
+    private const int MaxSentenceRest = 240;
 }

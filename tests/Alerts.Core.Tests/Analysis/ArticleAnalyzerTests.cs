@@ -79,6 +79,24 @@ public sealed class ArticleAnalyzerTests
     }
 
     [Fact]
+    public async Task AnalyzeAsync_SummaryEndingItsParagraphThenTheQuoteOpeningTheNext_IsOneStatement()
+    {
+        // The summary's sentence runs on with what someone else proposed; the next paragraph gives her own words.
+        const string text = """
+            President Lucía Varela rejected the recent remarks of Senator Paul Dern, who proposed last week that Mexico accept U.S. troops to fight the cartels on its territory.
+
+            «We do not agree with that at all, because it would be an intervention against our sovereignty», Varela stressed.
+            """;
+
+        var analysis = await CreateSut().AnalyzeAsync(Article(text), CancellationToken.None);
+
+        var varela = Assert.Single(analysis.Statements, s => s.Speaker.Name.Contains("Varela", StringComparison.Ordinal));
+        Assert.Equal(StatementKind.Direct, varela.Kind);
+        Assert.StartsWith("We do not agree with that at all", varela.Text, StringComparison.Ordinal);
+        Assert.Equal(["rejected the recent remarks of Senator Paul Dern"], varela.Wordings);
+    }
+
+    [Fact]
     public async Task AnalyzeAsync_QuoteWithItsOwnLeadIn_StaysAStatementOfItsOwn()
     {
         // The second paragraph does not open with the quotation: it is a report of its own, not the summary's backing.
