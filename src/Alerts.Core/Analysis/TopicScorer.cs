@@ -13,7 +13,7 @@ public sealed record TopicRelevance(double Relevance, IReadOnlyList<string> Cues
 /// action is tied to the watched place or adversary with an outside actor, all found in the statement, its context or
 /// an on-topic article subject; never on action words alone, never when it is itself about an excluded subject or
 /// about somewhere else, and in an article about an excluded subject or about elsewhere only on its own words.</summary>
-public sealed class TopicScorer
+public sealed partial class TopicScorer
 {
     private const double ParagraphWeight = 0.5;
     private const double PreviousWeight = 0.3;
@@ -28,7 +28,11 @@ public sealed class TopicScorer
     private const int LeadWords = 80;
     private const int MinLeadParagraphWords = 5;
 
-    private static readonly Regex Anaphora = new(@"\b(it|its|it’s|it's|they|them|their|(?:this|that)(?!\s+(?:year|week|month|morning|afternoon|evening|time)\b)|these|those|such|esto|eso|ello|ellos|esa|ese|tal|lo)\b",
+    /// <summary>What a paragraph of quotation holds besides its quotes: "the president responded", "señaló la
+    /// mandataria en su conferencia".</summary>
+    private const int MaxAttributionWords = 8;
+
+    private static readonly Regex Anaphora = new(@"\b(it|its|it’s|it's|they|them|their|(?:this|that)(?!\s+(?:year|week|month|morning|afternoon|evening|time)\b)|these|those|such|(?:este|esta|estos|estas)(?!\s+(?:año|semana|mes|lunes|martes|miércoles|jueves|viernes|sábado|domingo|mañana|tarde|noche|vez)\b)|esto|eso|ello|ellos|esa|ese|tal|lo)\b",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
     private readonly List<TopicTerm> actions;
@@ -117,7 +121,11 @@ public sealed class TopicScorer
             return new TopicRelevance(Math.Round(Math.Min(relevance, OffTopicCap), 3), cues);
         }
 
-        return OnTopic(s, p, q, subject, anaphoric)
+        // A statement that is its paragraph (or most of it) may answer the passage before it; a phrase quoted inside
+        // a paragraph of narration answers only what that paragraph says.
+        var isItsParagraph = string.IsNullOrWhiteSpace(paragraph) || 2 * statement.Length >= paragraph.Trim().Length
+            || Words(Quotation().Replace(paragraph, " ")) <= MaxAttributionWords;
+        return OnTopic(s, p, q, subject, anaphoric, isItsParagraph)
             ? new TopicRelevance(Math.Round(0.5 + 0.5 * relevance, 3), cues)
             : new TopicRelevance(Math.Round(Math.Min(relevance, OffTopicCap), 3), cues);
     }
@@ -157,7 +165,7 @@ public sealed class TopicScorer
         return null;
     }
 
-    private bool OnTopic(TopicEvidence s, TopicEvidence p, TopicEvidence q, ArticleSubject subject, bool anaphoric)
+    private bool OnTopic(TopicEvidence s, TopicEvidence p, TopicEvidence q, ArticleSubject subject, bool anaphoric, bool isItsParagraph)
     {
         var agent = agents.Count == 0 || !subject.IsKnown || s.Agent || p.Agent || q.Agent || subject.Evidence.Agent;
         var tiesNear = s.Tie || p.Tie || q.Tie || NoTies;
@@ -168,10 +176,11 @@ public sealed class TopicScorer
         }
 
         // In an article about the topic, a statement carrying any of its words, answering a passage about the action
-        // or pointing back at it is about it too: "we are watching the cartels", "we have always said it: no".
+        // or pointing back at it is about it too: "we are watching the cartels", "we have always said it: no". Not
+        // an aside quoted in narration: "she would not be drawn, as it was, she said, 'a day for families'".
         // Not when its own paragraph, or the one before that it leans on, is about an excluded subject (the peso, trade).
         return subject.OnTopic && p.Exclusion is null
-            && (s.HasAction || s.Actor || p.HasAction || ((q.HasAction || anaphoric) && q.Exclusion is null));
+            && (s.HasAction || s.Actor || p.HasAction || (((q.HasAction && isItsParagraph) || anaphoric) && q.Exclusion is null));
     }
 
     private bool NoTies => places.Count == 0 && actors.Count == 0;
@@ -252,4 +261,7 @@ public sealed class TopicScorer
     private static int Count(List<TopicTerm> terms, string text) => terms.SelectMany(t => t.Starts(text)).Distinct().Count();
 
     private static int Words(string paragraph) => paragraph.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+
+    [GeneratedRegex("“[^”]*”|\"[^\"]*\"|«[^»]*»|''.*?''", RegexOptions.CultureInvariant)]
+    private static partial Regex Quotation();
 }

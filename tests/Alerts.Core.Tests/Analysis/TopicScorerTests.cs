@@ -30,6 +30,24 @@ public sealed class TopicScorerTests
         Assert.True(Scorer.Score(statement, context, null, "Pentagon weighs strikes on cartels").Relevance < Threshold);
     }
 
+    [Theory]
+    // A paragraph of quotation answers the passage before it.
+    [InlineData("We will see what happens next week", "“We will see what happens next week,” the minister replied.", true)]
+    // A phrase quoted as an aside inside narration answers only what that narration says.
+    [InlineData("a day for families and friends",
+        "Reporters pressed her on the subject at her morning briefing, but she would not be drawn on the eve of the national holiday, which is, she said, “a day for families and friends”.",
+        false)]
+    public void Score_StatementWithNoTopicWordsAfterAPassageAboutTheAction_IsOnTopicOnlyWhenItIsItsParagraph(
+        string statement, string paragraph, bool onTopic)
+    {
+        const string before = "The minister called for cooperation, not intervention, after Washington said it would send troops against the cartels in Mexico.";
+        var subject = Scorer.Subject("Mexico rejects any U.S. military intervention against cartels", before + "\n\n" + paragraph);
+
+        var relevance = Scorer.Score(subject, statement, paragraph, before);
+
+        Assert.Equal(onTopic, relevance.Relevance >= Threshold);
+    }
+
     [Fact]
     public void Score_UnrelatedStatement_IsZero()
     {
