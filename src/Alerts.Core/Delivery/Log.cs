@@ -39,4 +39,7 @@ internal static partial class Log
 
     [LoggerMessage(4012, LogLevel.Information, "SendDigests sent {Digests} digest deliveries")]
     public static partial void DigestsSent(ILogger logger, int digests);
+
+    [LoggerMessage(4030, LogLevel.Warning, "{Container}/{BlobName} has gone missing; keeping the last valid subscriptions ({Subscribers} subscribers) until it is restored (upload {{\"subscribers\": []}} to remove everyone)")]
+    public static partial void SubscriptionsMissing(ILogger logger, string container, string blobName, int subscribers);
 }
