@@ -61,6 +61,7 @@ param appSettings = {
   Notify__RetryDelay: '00:00:30'
   Notify__MaxRetryDelay: '01:00:00'
   Notify__SendLease: '00:02:00'
+  Notify__ResumeAfter: '00:15:00'
   Teams__Timeout: '00:00:30'
 }
 

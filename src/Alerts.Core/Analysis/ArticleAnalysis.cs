@@ -28,7 +28,8 @@ public sealed record ArticleAnalysis
     public required string Title { get; init; }
     public DateTimeOffset? Published { get; init; }
     public required DateTimeOffset Analyzed { get; init; }
-    /// <summary>Which analyzer produced entities and sentiment: "offline" or "azure-language".</summary>
+    /// <summary>Which analyzer produced entities and sentiment: "offline", "azure-language", or "offline (Language
+    /// unavailable: 403)" when Azure AI Language failed (the status, "connection failed", "timeout", "sign-in failed").</summary>
     public required string Analyzer { get; init; }
     public required SentimentScore Sentiment { get; init; }
     public IReadOnlyList<Entity> Entities { get; init; } = [];

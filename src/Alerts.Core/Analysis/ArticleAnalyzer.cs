@@ -71,13 +71,37 @@ public sealed class ArticleAnalyzer(
         }
 
         Log.MeteredSpans(logger, article.Id, spans.Count, spans.Sum(s => s.Length), textAnalyzer.Name);
-        var paid = await textAnalyzer.AnalyzeAsync(article.Text, spans, article.Language, cancellationToken);
+        TextAnalysis paid;
+        try
+        {
+            paid = await textAnalyzer.AnalyzeAsync(article.Text, spans, article.Language, cancellationToken);
+        }
+        catch (Exception e) when (UnavailableReason(e) is { } reason)
+        {
+            // Statements and relevance never depend on the service, only entities and sentiment: a poisoned article
+            // (never offered again by fetch) would lose its alerts, while the offline analysis loses a little polish.
+            Log.LanguageUnavailable(logger, article.Id, textAnalyzer.Name, reason, e.Message);
+            return (offline, $"{Offline.Name} (Language unavailable: {reason})");
+        }
+
         bool Sent(int offset) => spans.Any(s => s.Offset <= offset && offset < s.End);
         var entities = paid.Entities.Concat(offline.Entities.Where(e => !Sent(e.Offset))).OrderBy(e => e.Offset).ToList();
         var sentences = paid.Sentences.Concat(offline.Sentences.Where(s => !Sent(s.Offset))).OrderBy(s => s.Offset).ToList();
         var document = sentences.Count == 0 ? paid.Document : OfflineTextAnalyzer.Score(sentences.Average(s => s.Sentiment.Score));
         return (new TextAnalysis(entities, document, sentences, paid.TextRecords), textAnalyzer.Name);
     }
+
+    /// <summary>Why the metered analyzer gave no answer after its own retries, or null for a failure that is not its
+    /// (cancellation, a bug here).</summary>
+    private static string? UnavailableReason(Exception e) => e switch
+    {
+        LanguageServiceException { Status: { } status } when (int)status >= 300 => ((int)status).ToString(CultureInfo.InvariantCulture),
+        LanguageServiceException => "empty response",
+        HttpRequestException => "connection failed",
+        Polly.Timeout.TimeoutRejectedException => "timeout",
+        Azure.Identity.AuthenticationFailedException => "sign-in failed",
+        _ => null,
+    };
 
     /// <summary>The paragraphs (and the span between, for a quotation running over several) of the given statements.</summary>
     internal static List<TextSpan> CandidateParagraphs(string text, IEnumerable<ExtractedStatement> statements)

@@ -24,4 +24,7 @@ internal static partial class Log
 
     [LoggerMessage(2007, LogLevel.Debug, "Article {ArticleId}: {Paragraphs} paragraphs ({Characters} characters) sent to {Analyzer}")]
     public static partial void MeteredSpans(ILogger logger, string articleId, int paragraphs, int characters, string analyzer);
+
+    [LoggerMessage(2008, LogLevel.Warning, "Article {ArticleId}: {Analyzer} unavailable ({Reason}), entities and sentiment analysed offline: {Error}")]
+    public static partial void LanguageUnavailable(ILogger logger, string articleId, string analyzer, string reason, string error);
 }

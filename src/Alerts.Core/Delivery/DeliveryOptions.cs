@@ -21,6 +21,10 @@ public sealed class NotifyOptions
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")] public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromHours(1);
     /// <summary>How long one attempt owns a pending delivery; after that a crashed attempt is re-driven (at most one repeat).</summary>
     [Range(typeof(TimeSpan), "00:00:10", "01:00:00")] public TimeSpan SendLease { get; set; } = TimeSpan.FromMinutes(2);
+    /// <summary>How long an analysis may stay half-notified (claimed in the novelty index, outcome not recorded)
+    /// before RedriveDeliveries runs NotifySubscribers for it again. Longer than one run with the runtime's retries
+    /// (functionTimeout is 10 minutes), so a run still going is not doubled.</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")] public TimeSpan ResumeAfter { get; set; } = TimeSpan.FromMinutes(15);
 }
 
 public sealed class SmtpOptions

@@ -37,7 +37,7 @@ public static class DeliveryServiceCollectionExtensions
 }
 
 /// <summary>The work of the two delivery timers, for the hosts' thin function classes.</summary>
-public sealed class DeliveryTimers(DeliveryLedger ledger, DigestSender digests, ILogger<DeliveryTimers> logger)
+public sealed class DeliveryTimers(DeliveryLedger ledger, DigestSender digests, NotifySubscribersStep notify, ILogger<DeliveryTimers> logger)
 {
     public async Task RedriveDeliveriesAsync(CancellationToken cancellationToken)
     {
@@ -46,6 +46,8 @@ public sealed class DeliveryTimers(DeliveryLedger ledger, DigestSender digests, 
         {
             Log.Redriven(logger, attempted);
         }
+
+        await notify.ResumeStalledAsync(cancellationToken);
     }
 
     public async Task SendDigestsAsync(CancellationToken cancellationToken)

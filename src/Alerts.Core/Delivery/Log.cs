@@ -39,4 +39,16 @@ internal static partial class Log
 
     [LoggerMessage(4012, LogLevel.Information, "SendDigests sent {Digests} digest deliveries")]
     public static partial void DigestsSent(ILogger logger, int digests);
+
+    [LoggerMessage(4030, LogLevel.Warning, "{Container}/{BlobName} has gone missing; keeping the last valid subscriptions ({Subscribers} subscribers) until it is restored (upload {{\"subscribers\": []}} to remove everyone)")]
+    public static partial void SubscriptionsMissing(ILogger logger, string container, string blobName, int subscribers);
+
+    [LoggerMessage(4031, LogLevel.Warning, "Resuming NotifySubscribers for {BlobName}: its statements were claimed at {Started} but its outcome was never recorded")]
+    public static partial void NotifyResuming(ILogger logger, string blobName, DateTimeOffset started);
+
+    [LoggerMessage(4032, LogLevel.Error, "Resuming NotifySubscribers for {BlobName} failed ({ErrorType}), retrying after Notify:ResumeAfter: {Reason}")]
+    public static partial void NotifyResumeFailed(ILogger logger, string blobName, string errorType, string reason);
+
+    [LoggerMessage(4033, LogLevel.Error, "Cannot resume NotifySubscribers for {BlobName}: the analysis no longer exists; its claimed statements were not alerted")]
+    public static partial void NotifyResumeAnalysisMissing(ILogger logger, string blobName);
 }

@@ -3,14 +3,21 @@ using Alerts.Analysis;
 using Alerts.Novelty;
 using Alerts.Storage;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Alerts.Delivery;
 
 /// <summary>The outcome of notifying one analysis, kept under <c>deliveries/analyses/</c> for operators.</summary>
 public sealed record NotificationSummary(string Analysis, DateTimeOffset Notified, IReadOnlyList<string> NewStatements, int Deliveries);
 
+/// <summary>Marks an analysis whose statements are being claimed, until the outcome of notifying it is recorded.</summary>
+public sealed record NotifyingMarker(string Analysis, DateTimeOffset Started);
+
 /// <summary>NotifySubscribers: finds the new statements of one analysis and, for every subscriber whose filters match,
-/// records and sends an immediate delivery per channel, or queues the alert for the subscriber's digest.</summary>
+/// records and sends an immediate delivery per channel, or queues the alert for the subscriber's digest.
+/// A claim in the novelty index makes every later report of the statement known, so the intent to alert is written
+/// first (<c>deliveries/notifying/{analysis}</c>) and removed only with the outcome: should every try of the function
+/// fail after claiming, RedriveDeliveries resumes the analysis, whose own claims count as new for it again.</summary>
 public sealed class NotifySubscribersStep(
     NoveltyCheck novelty,
     SubscriptionStore subscriptions,
@@ -18,9 +25,12 @@ public sealed class NotifySubscribersStep(
     DigestSender digests,
     BlobDocumentStore store,
     PipelineActivity activity,
+    IOptionsMonitor<NotifyOptions> options,
     TimeProvider time,
     ILogger<NotifySubscribersStep> logger)
 {
+    public const string NotifyingPrefix = "notifying/";
+
     public async Task RunAsync(Stream analysisJson, string blobName, CancellationToken cancellationToken)
     {
         ArticleAnalysis? analysis;
@@ -40,6 +50,71 @@ public sealed class NotifySubscribersStep(
             return;
         }
 
+        await NotifyAsync(analysis, blobName, cancellationToken);
+    }
+
+    /// <summary>RedriveDeliveries: runs the step again for every analysis that has stayed half-notified longer than
+    /// <c>Notify:ResumeAfter</c>. Returns how many were resumed and completed.</summary>
+    public async Task<int> ResumeStalledAsync(CancellationToken cancellationToken)
+    {
+        var names = new List<string>();
+        await foreach (var name in store.ListNamesAsync(PipelineNames.DeliveriesContainer, NotifyingPrefix, cancellationToken))
+        {
+            names.Add(name);
+        }
+
+        var resumed = 0;
+        foreach (var name in names)
+        {
+            var analysisName = name[NotifyingPrefix.Length..];
+            try
+            {
+                if (await TryResumeAsync(name, analysisName, cancellationToken))
+                {
+                    resumed++;
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // The marker stays: the next redrive after ResumeAfter tries again. One analysis does not stop the others.
+                Log.NotifyResumeFailed(logger, analysisName, e.GetType().Name, e.Message);
+            }
+        }
+
+        return resumed;
+    }
+
+    private async Task<bool> TryResumeAsync(string markerName, string analysisName, CancellationToken cancellationToken)
+    {
+        var marker = await store.ReadAsync<NotifyingMarker>(PipelineNames.DeliveriesContainer, markerName, cancellationToken);
+        var now = time.GetUtcNow();
+        if (marker is null || now - marker.Document.Started < options.CurrentValue.ResumeAfter)
+        {
+            return false;
+        }
+
+        // Compare-and-swap on the marker: of two instances redriving at once, one resumes.
+        if (!await store.TryReplaceAsync(PipelineNames.DeliveriesContainer, markerName, marker.Document with { Started = now }, marker.ETag, cancellationToken))
+        {
+            return false;
+        }
+
+        Log.NotifyResuming(logger, analysisName, marker.Document.Started);
+        if (await store.ReadAsync<ArticleAnalysis>(PipelineNames.AnalysesContainer, analysisName, cancellationToken) is not { } analysis)
+        {
+            Log.NotifyResumeAnalysisMissing(logger, analysisName);
+            await store.DeleteAsync(PipelineNames.DeliveriesContainer, markerName, cancellationToken);
+            return false;
+        }
+
+        await NotifyAsync(analysis.Document, analysisName, cancellationToken);
+        return true;
+    }
+
+    private async Task NotifyAsync(ArticleAnalysis analysis, string blobName, CancellationToken cancellationToken)
+    {
+        var marker = NotifyingPrefix + blobName;
+        await store.UpsertAsync(PipelineNames.DeliveriesContainer, marker, new NotifyingMarker(blobName, time.GetUtcNow()), cancellationToken);
         var found = await novelty.FindNewAsync(analysis, blobName, cancellationToken);
         var subscribers = await subscriptions.SubscribersAsync(cancellationToken);
         var deliveries = 0;
@@ -58,6 +133,8 @@ public sealed class NotifySubscribersStep(
             $"analyses/{blobName}",
             new NotificationSummary(blobName, time.GetUtcNow(), [.. found.Select(f => f.Decision.Statement.Key)], deliveries),
             cancellationToken);
+        // Every delivery is recorded (and re-driven by the ledger from here on) or queued for its digest.
+        await store.DeleteAsync(PipelineNames.DeliveriesContainer, marker, cancellationToken);
         activity.AnalysisNotified();
         Log.Notified(logger, blobName, analysis.Statements.Count, found.Count, deliveries);
     }

@@ -10,7 +10,7 @@ namespace Alerts.Delivery;
 /// <summary>The subscriptions document, kept as <c>config/subscriptions.json</c> so operators can change it without a
 /// restart. Seeded once from <c>Notify:SubscriptionsFile</c>; re-read when its ETag changes, checked at most every
 /// <c>Notify:SubscriptionsRefresh</c>. An invalid edit is logged (naming subscriber and field) and the last valid
-/// document stays in force.</summary>
+/// document stays in force; so does a document whose blob has gone missing since it was loaded.</summary>
 public sealed class SubscriptionStore(
     BlobServiceClient storage,
     IOptionsMonitor<NotifyOptions> options,
@@ -22,6 +22,7 @@ public sealed class SubscriptionStore(
     private readonly SemaphoreSlim gate = new(1, 1);
     private SubscriptionsDocument? current;
     private ETag? etag;
+    private bool loadedFromBlob;
     private DateTimeOffset checkedAt = DateTimeOffset.MinValue;
 
     public async Task<IReadOnlyList<Subscriber>> SubscribersAsync(CancellationToken cancellationToken)
@@ -72,6 +73,16 @@ public sealed class SubscriptionStore(
         }
         catch (RequestFailedException e) when (e.Status == 404)
         {
+            if (loadedFromBlob && current is { } kept)
+            {
+                // A deleted (or half-replaced) blob is an accident more likely than "unsubscribe everyone": dropping
+                // the subscribers would also drop their queued digests. An empty list says "nobody" on purpose.
+                Log.SubscriptionsMissing(logger, PipelineNames.ConfigContainer, BlobName, kept.Subscribers.Count);
+                etag = null;
+                checkedAt = time.GetUtcNow();
+                return;
+            }
+
             if (await SeedAsync(blob, cancellationToken))
             {
                 await RefreshAsync(cancellationToken);
@@ -96,6 +107,7 @@ public sealed class SubscriptionStore(
         {
             current = read.Document;
             etag = response.Value.Details.ETag;
+            loadedFromBlob = true;
             Log.SubscriptionsLoaded(logger, current!.Subscribers.Count, etag.ToString()!);
             return;
         }

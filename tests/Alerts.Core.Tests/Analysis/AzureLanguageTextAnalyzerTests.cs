@@ -248,27 +248,65 @@ public sealed class AzureLanguageTextAnalyzerTests : IAsyncLifetime, IDisposable
         Assert.Equal(-0.8, statement.Sentiment, 3);
     }
 
+    [Theory]
+    [InlineData(401, "401")]
+    [InlineData(403, "403")]
+    [InlineData(503, "503")]
+    public async Task ArticleAnalyzer_LanguageRefusesOrStaysDown_AnalysesOfflineSayingWhyWithAWarning(int status, string code)
+    {
+        server.Map(Path, context => ErrorAsync(context, status, code, "Unavailable for this test.", retryAfter: "0"));
+        var article = Article("""
+            “We will not accept U.S. troops or drone strikes on Mexican soil,” President Claudia Sheinbaum said.
+            """);
+
+        var analysis = await CreateArticleAnalyzer(logs).AnalyzeAsync(article, CancellationToken.None);
+
+        Assert.Equal($"offline (Language unavailable: {status})", analysis.Analyzer);
+        Assert.Single(analysis.Statements, s => s.IsOnTopic(0.5));
+        Assert.Contains(analysis.Entities, e => e.Text.Contains("Sheinbaum", StringComparison.Ordinal));
+        Assert.Equal(0, analysis.TextRecords);
+        var warning = Assert.Single(logs.Entries, e => e.EventId == 2008);
+        Assert.Equal(LogLevel.Warning, warning.Level);
+        Assert.Contains($"{status}", warning.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(logs.Entries, e => e.Message.Contains(Key, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ArticleAnalyzer_LanguageUnreachable_AnalysesOfflineSayingWhy()
+    {
+        var article = Article("""
+            “We will not accept U.S. troops or drone strikes on Mexican soil,” President Claudia Sheinbaum said.
+            """);
+        var closed = new Uri($"http://127.0.0.1:{LocalProcess.FreePort()}/");
+
+        var analysis = await CreateArticleAnalyzer(logs, endpoint: closed, maxRetries: 0).AnalyzeAsync(article, CancellationToken.None);
+
+        Assert.Equal("offline (Language unavailable: connection failed)", analysis.Analyzer);
+        Assert.Single(analysis.Statements, s => s.IsOnTopic(0.5));
+        Assert.Single(logs.Entries, e => e.EventId == 2008);
+    }
+
     // ---- The local service ----
 
-    private AzureLanguageTextAnalyzer CreateSut(string key = Key, TokenCredential? credential = null)
+    private AzureLanguageTextAnalyzer CreateSut(string key = Key, TokenCredential? credential = null, Uri? endpoint = null, int maxRetries = 4)
     {
         var options = Options.Create(new AnalysisOptions
         {
             Analyzer = AnalysisOptions.AzureLanguage,
-            Language = new LanguageOptions { Endpoint = server.BaseUri, Key = key },
+            Language = new LanguageOptions { Endpoint = endpoint ?? server.BaseUri, Key = key, MaxRetries = maxRetries },
         });
         var factory = LoggerFactory.Create(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Trace));
         return new AzureLanguageTextAnalyzer(new HttpClient(), options, TimeProvider.System,
             factory.CreateLogger<AzureLanguageTextAnalyzer>(), credential);
     }
 
-    private ArticleAnalyzer CreateArticleAnalyzer() => new(
-        CreateSut(),
+    private ArticleAnalyzer CreateArticleAnalyzer(ILoggerProvider? logProvider = null, Uri? endpoint = null, int maxRetries = 4) => new(
+        CreateSut(endpoint: endpoint, maxRetries: maxRetries),
         TimeProvider.System,
         new StatementExtractor(),
         new TopicScorer(TopicProfile.UsMexicoMilitaryAction),
         Options.Create(new AnalysisOptions()),
-        NullLogger<ArticleAnalyzer>.Instance);
+        logProvider is null ? NullLogger<ArticleAnalyzer>.Instance : new Logger<ArticleAnalyzer>(LoggerFactory.Create(b => b.AddProvider(logProvider))));
 
     private static Article Article(string text) => new()
     {

@@ -2,6 +2,7 @@ using Alerts.Delivery;
 using Alerts.Storage;
 using Alerts.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Alerts.Tests.Delivery;
 
@@ -38,6 +39,25 @@ public sealed class SubscriptionStoreTests(AzuriteFixture azurite)
 
         var desk = Assert.Single(await store.SubscribersAsync(CancellationToken.None));
         Assert.Equal("desk@example.test", desk.Channels.Email!.Address);
+    }
+
+    [Fact]
+    public async Task SendDigests_BlobDeletedAfterAValidLoad_KeepsSubscribersAndTheirQueuedDigest()
+    {
+        var logs = new CapturingLoggerProvider();
+        await using var harness = await DeliveryHarness.StartAsync(
+            azurite, Samples.Subscriptions(Samples.EmailSubscriber("desk", "desk@example.test", cadence: "hourly")), smtpPort: 1,
+            configure: services => services.AddSingleton<ILoggerProvider>(logs));
+        var store = harness.Services.GetRequiredService<SubscriptionStore>();
+        await harness.Digests.EnqueueAsync(Assert.Single(await store.SubscribersAsync(CancellationToken.None)), Samples.Alert(), CancellationToken.None);
+
+        await azurite.Service.GetBlobContainerClient(PipelineNames.ConfigContainer).DeleteBlobAsync(SubscriptionStore.BlobName);
+        harness.Time.Advance(TimeSpan.FromHours(1));
+
+        Assert.Equal(1, await harness.Digests.SendDueAsync(CancellationToken.None));
+        Assert.Equal("desk", Assert.Single(await harness.RecordsAsync()).SubscriberId);
+        Assert.Equal("desk", Assert.Single(await store.SubscribersAsync(CancellationToken.None)).Id);
+        Assert.Contains(logs.Entries, e => e.EventId == 4030 && e.Level == LogLevel.Warning);
     }
 
     [Fact]
