@@ -39,7 +39,7 @@ internal static partial class LeadInQuotes
             {
                 var quote = found[order[n]].Statement;
                 var adjacent = n == k + 1;
-                if (quote.Kind == StatementKind.Direct && quote.Speaker == summary.Speaker && !introducedBy.ContainsKey(order[n])
+                if (quote.Kind == StatementKind.Direct && OneVoice(summary, quote) && !introducedBy.ContainsKey(order[n])
                     && ((adjacent && OnlyPunctuationBetween(text, summary, quote)) || OpensTheNextParagraph(text, summary, quote)))
                 {
                     introducedBy[order[n]] = order[k];
@@ -79,6 +79,13 @@ internal static partial class LeadInQuotes
 
         return result;
     }
+
+    /// <summary>The same speaker, or an institution's summary and the quote of the one who speaks for it ("the
+    /// ministry said it had all the powers it needs. ¶ «We need no new ones», said its spokeswoman, Ana Ruiz.").</summary>
+    private static bool OneVoice(ExtractedStatement summary, ExtractedStatement quote)
+        => quote.Speaker == summary.Speaker
+            || (summary.Speaker.Kind == SpeakerKind.Organization && quote.Speaker.Kind == SpeakerKind.Person
+                && WordSplit().Split(quote.Paragraph).Any(Lexicon.SpokespersonWords.Contains));
 
     private static bool OnlyPunctuationBetween(string text, ExtractedStatement summary, ExtractedStatement quote)
     {
@@ -139,4 +146,7 @@ internal static partial class LeadInQuotes
 
     // The rest of the summary's sentence: a clause or two, not a paragraph.
     private const int MaxSentenceRest = 240;
+
+    [GeneratedRegex(@"[^\p{L}]+")]
+    private static partial Regex WordSplit();
 }

@@ -284,6 +284,9 @@ internal static class Lexicon
     /// <summary>Heads that say only "holder of": "el titular de la Defensa" is whoever holds the defence office.</summary>
     public static readonly FrozenSet<string> HolderHeads = Set("titular head chief jefe jefa encargado encargada responsable");
 
+    /// <summary>Who speaks for an institution: the White House's summary and its press secretary's quote are one voice.</summary>
+    public static readonly FrozenSet<string> SpokespersonWords = Set("spokesperson spokesman spokeswoman vocero vocera portavoz");
+
     /// <summary>Past roles ("the former governor"): they do not conflict with the office a person holds now.</summary>
     public static readonly FrozenSet<string> PastMarkers = Set("former ex onetime expresidente expresidenta exgobernador exgobernadora exsecretario exsecretaria");
 

@@ -58,7 +58,9 @@ public static partial class ConceptLexicon
         "porque si contra nuestro nuestra nuestros nuestras todo todos toda todas otro otra otros otras cualquier dijo dice dicen afirmo senalo declaro aseguro " +
         "subrayo explico indico agrego sr sra asi solo aun esta estan estamos tiene tienen tenemos hacer hace haber " +
         // Interjections and fillers of spoken answers: "Yes, and I will…", "Digamos que…", "Bueno, …"
-        "yes yeah well look okay oh sure bueno pues digamos claro vez manera vamos voy mucho menos less dicho dicha decir quiere").Split(' '));
+        "yes yeah well look okay oh sure bueno pues digamos claro vez manera vamos voy mucho menos less dicho dicha decir quiere " +
+        // Conjunctions and auxiliaries that the clause split leaves inside a claim: "…But the operation", "ha sido", "lo hayan".
+        "but yet pero sino sido haya hayan habia across primero segundo").Split(' '));
 
     // A refusal is said either way: "rejected", "no aceptamos", "will not allow", "no estamos de acuerdo".
     private const int RefusalReach = 4;

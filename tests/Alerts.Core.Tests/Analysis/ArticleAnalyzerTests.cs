@@ -97,6 +97,24 @@ public sealed class ArticleAnalyzerTests
     }
 
     [Fact]
+    public async Task AnalyzeAsync_InstitutionsSummaryThenItsSpokespersonsQuote_IsOneStatementInTheSpokespersonsWords()
+    {
+        // The institution is said to have spoken; the next paragraph gives the words of the one who speaks for it.
+        const string text = """
+            The Pentagon on Tuesday played down the dispute, saying the United States already has every power it needs to strike the cartels in Mexico without new designations.
+
+            “Designating them would not give us any authority we lack today,” said the department's spokeswoman, Helen Marsh, at her daily briefing.
+            """;
+
+        var analysis = await CreateSut().AnalyzeAsync(Article(text), CancellationToken.None);
+
+        var statement = Assert.Single(analysis.Statements, s => s.IsOnTopic(0.5));
+        Assert.Equal("Helen Marsh", statement.Speaker.Name);
+        Assert.StartsWith("Designating them would not give us", statement.Text, StringComparison.Ordinal);
+        Assert.Single(statement.Wordings);
+    }
+
+    [Fact]
     public async Task AnalyzeAsync_QuoteWithItsOwnLeadIn_StaysAStatementOfItsOwn()
     {
         // The second paragraph does not open with the quotation: it is a report of its own, not the summary's backing.
