@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Alerts.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -40,11 +41,24 @@ public sealed class DeliveryLedger(
 
     private async Task<(DeliveryRecord? Record, bool Attempted)> TryAttemptAsync(string id, CancellationToken cancellationToken)
     {
-        var stored = await store.ReadAsync<DeliveryRecord>(PipelineNames.DeliveriesContainer, RecordName(id), cancellationToken);
+        StoredDocument<DeliveryRecord>? stored;
+        try
+        {
+            stored = await store.ReadAsync<DeliveryRecord>(PipelineNames.DeliveriesContainer, RecordName(id), cancellationToken);
+        }
+        catch (JsonException e)
+        {
+            // No attempt can ever send what cannot be read: set it aside (the blob stays for an operator to inspect)
+            // so the redrive stops offering it.
+            await store.DeleteAsync(PipelineNames.DeliveriesContainer, PendingPrefix + id, cancellationToken);
+            Log.RecordUnreadable(logger, id, e.Message);
+            return (null, false);
+        }
+
         var settings = options.CurrentValue;
         if (stored is null
-            && await store.ReadAsync<PendingMarker>(PipelineNames.DeliveriesContainer, PendingPrefix + id, cancellationToken) is { } marker
-            && time.GetUtcNow() - marker.Document.Created < settings.SendLease)
+            && await MarkerCreatedAsync(id, cancellationToken) is { } created
+            && time.GetUtcNow() - created < settings.SendLease)
         {
             // The record may be being written right now (the marker goes first): leave both alone.
             return (null, false);
@@ -129,9 +143,18 @@ public sealed class DeliveryLedger(
         var attempted = 0;
         foreach (var id in ids)
         {
-            if ((await TryAttemptAsync(id, cancellationToken)).Attempted)
+            try
             {
-                attempted++;
+                if ((await TryAttemptAsync(id, cancellationToken)).Attempted)
+                {
+                    attempted++;
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                // Names come in a fixed order: one record that throws must not hold back every record after it. Its
+                // claim (if it got one) lapses after the lease; once its attempts are used up it is recorded as failed.
+                Log.RedriveOfOneFailed(logger, id, e);
             }
         }
 
@@ -146,10 +169,34 @@ public sealed class DeliveryLedger(
     {
         await foreach (var name in store.ListNamesAsync(PipelineNames.DeliveriesContainer, prefix, cancellationToken))
         {
-            if (await store.ReadAsync<DeliveryRecord>(PipelineNames.DeliveriesContainer, name, cancellationToken) is { } record)
+            StoredDocument<DeliveryRecord>? record;
+            try
+            {
+                record = await store.ReadAsync<DeliveryRecord>(PipelineNames.DeliveriesContainer, name, cancellationToken);
+            }
+            catch (JsonException e)
+            {
+                Log.RecordUnreadable(logger, name, e.Message);
+                continue;
+            }
+
+            if (record is not null)
             {
                 yield return record.Document;
             }
+        }
+    }
+
+    /// <summary>When the pending marker was written, or null when there is none or it cannot be read (then it is stale).</summary>
+    private async Task<DateTimeOffset?> MarkerCreatedAsync(string id, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await store.ReadAsync<PendingMarker>(PipelineNames.DeliveriesContainer, PendingPrefix + id, cancellationToken))?.Document.Created;
+        }
+        catch (JsonException)
+        {
+            return null;
         }
     }
 

@@ -2,6 +2,7 @@ using System.Net.Sockets;
 using MailKit;
 using MailKit.Net.Smtp;
 using MailKit.Security;
+using MimeKit;
 using Microsoft.Extensions.Options;
 
 namespace Alerts.Delivery;
@@ -17,7 +18,25 @@ public sealed class EmailAlertChannel(IOptionsMonitor<SmtpOptions> options) : IA
     public async Task<DeliveryOutcome> SendAsync(DeliveryRecord delivery, CancellationToken cancellationToken)
     {
         var smtp = options.CurrentValue;
-        using var message = EmailAlertMessage.Create(delivery, smtp);
+        MimeMessage message;
+        try
+        {
+            message = EmailAlertMessage.Create(delivery, smtp);
+        }
+        catch (ParseException e)
+        {
+            // The subscriptions check is looser than MimeKit's addr-spec: no retry can make the address valid.
+            return DeliveryOutcome.Permanent($"the address is not one MimeKit accepts: {e.Message}");
+        }
+
+        using (message)
+        {
+            return await SendAsync(message, smtp, cancellationToken);
+        }
+    }
+
+    private static async Task<DeliveryOutcome> SendAsync(MimeMessage message, SmtpOptions smtp, CancellationToken cancellationToken)
+    {
         using var client = new SmtpClient { Timeout = (int)smtp.Timeout.TotalMilliseconds };
         try
         {

@@ -39,4 +39,10 @@ internal static partial class Log
 
     [LoggerMessage(4012, LogLevel.Information, "SendDigests sent {Digests} digest deliveries")]
     public static partial void DigestsSent(ILogger logger, int digests);
+
+    [LoggerMessage(4030, LogLevel.Error, "Delivery record {DeliveryId} is unreadable and was set aside (not redriven): {Reason}")]
+    public static partial void RecordUnreadable(ILogger logger, string deliveryId, string reason);
+
+    [LoggerMessage(4031, LogLevel.Error, "RedriveDeliveries could not attempt {DeliveryId}; going on with the others")]
+    public static partial void RedriveOfOneFailed(ILogger logger, string deliveryId, Exception exception);
 }

@@ -219,6 +219,43 @@ public sealed class EmailDeliveryTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Redrive_BadRecordsListedFirst_AreSetAsideAndTheRecordsAfterThemAreSent()
+    {
+        await using var harness = await DeliveryHarness.StartAsync(
+            azurite,
+            Samples.Subscriptions(Samples.EmailSubscriber("desk", "desk@example.test")),
+            mail.SmtpPort,
+            configure: services => services.AddSingleton<IAlertChannel>(sp => new CrashAfterSend(
+                new EmailAlertChannel(sp.GetRequiredService<IOptionsMonitor<SmtpOptions>>()))));
+        // Names are listed in order: the three bad records come before the good one.
+        await harness.Store.UpsertAsync(
+            Alerts.Storage.PipelineNames.DeliveriesContainer, DeliveryLedger.PendingPrefix + "a-unreadable/desk/email",
+            new { id = "a-unreadable/desk/email", created = harness.Time.GetUtcNow() }, CancellationToken.None);
+        await azurite.Service.GetBlobContainerClient(Alerts.Storage.PipelineNames.DeliveriesContainer)
+            .UploadBlobAsync(DeliveryLedger.RecordName("a-unreadable/desk/email"), BinaryData.FromString("{\"id\": \"a-unreadable/desk/email\", \"status\":"));
+        var badAddress = harness.Record(Samples.Alert(key: "b-address"), "desk", "email", "<desk>@example.test");
+        var throwing = harness.Record(Samples.Alert(key: "c-throws"), "desk", CrashAfterSend.ChannelName, "crash@example.test");
+        var good = harness.Record(Samples.Alert(key: "d-good"), "desk", "email", "desk@example.test");
+        foreach (var record in new[] { badAddress, throwing, good })
+        {
+            await harness.Ledger.CreateAsync(record, CancellationToken.None);
+        }
+
+        Assert.Equal(2, await harness.Ledger.RedriveAsync(CancellationToken.None));
+
+        var emails = await mail.EmailsAsync();
+        Assert.Equal(["crash@example.test", "desk@example.test"], emails.Select(e => Assert.Single(e.To).Address).Order());
+        Assert.Equal(DeliveryStatus.Sent, (await harness.Ledger.ReadAsync(good.Id, CancellationToken.None))!.Status);
+        var rejected = (await harness.Ledger.ReadAsync(badAddress.Id, CancellationToken.None))!;
+        Assert.Equal(DeliveryStatus.Failed, rejected.Status);
+        Assert.StartsWith("the address is not one MimeKit accepts", rejected.LastError, StringComparison.Ordinal);
+        // The unreadable record is out of the redrive and out of listings; the one that threw waits out its lease.
+        Assert.Equal(3, (await harness.RecordsAsync()).Count);
+        Assert.Equal(1, await harness.PendingMarkersAsync());
+        Assert.Equal(DeliveryStatus.Pending, (await harness.Ledger.ReadAsync(throwing.Id, CancellationToken.None))!.Status);
+    }
+
+    [Fact]
     public async Task Redrive_MarkerWithoutRecord_KeptWhileTheRecordMayBeBeingWrittenThenCleanedUp()
     {
         await using var harness = await DeliveryHarness.StartAsync(
