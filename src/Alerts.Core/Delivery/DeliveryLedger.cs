@@ -10,7 +10,8 @@ namespace Alerts.Delivery;
 /// before anything is sent, with a marker in <c>deliveries/pending/</c> while it is pending. An attempt first claims
 /// the record (compare-and-swap on its ETag, pushing its next attempt a lease ahead), so two instances never send the
 /// same delivery at once; a crash after sending but before recording leaves it pending, and the redrive sends that
-/// one delivery once more, with the same Message-ID.
+/// one delivery once more, with the same Message-ID. The outcome is written only over the attempt's own claim, and the
+/// lease outlasts the channels' timeouts (checked at start-up), so a slow send is never overtaken by a second one.
 /// </summary>
 public sealed class DeliveryLedger(
     BlobDocumentStore store,
@@ -81,14 +82,19 @@ public sealed class DeliveryLedger(
         {
             // The last allowed attempt never recorded its outcome: it threw, or the process stopped mid-send.
             var abandoned = record with { Status = DeliveryStatus.Failed, LastError = $"gave up after {record.Attempts} attempts; the last did not complete ({record.LastError ?? "no reason recorded"})" };
-            await store.UpsertAsync(PipelineNames.DeliveriesContainer, RecordName(id), abandoned, cancellationToken);
+            if (!await store.TryReplaceAsync(PipelineNames.DeliveriesContainer, RecordName(id), abandoned, stored.ETag, cancellationToken))
+            {
+                // The last attempt recorded its outcome after all, just now.
+                return (null, false);
+            }
+
             await store.DeleteAsync(PipelineNames.DeliveriesContainer, PendingPrefix + id, cancellationToken);
             Log.DeliveryFailed(logger, id, abandoned.SubscriberId, abandoned.Channel, abandoned.Attempts, abandoned.LastError);
             return (abandoned, false);
         }
 
         var claimed = record with { Attempts = record.Attempts + 1, LastAttempt = now, NextAttempt = now + settings.SendLease };
-        if (!await store.TryReplaceAsync(PipelineNames.DeliveriesContainer, RecordName(id), claimed, stored.ETag, cancellationToken))
+        if (await store.TryReplaceGettingETagAsync(PipelineNames.DeliveriesContainer, RecordName(id), claimed, stored.ETag, cancellationToken) is not { } claim)
         {
             // Another instance claimed it first.
             return (null, false);
@@ -109,7 +115,14 @@ public sealed class DeliveryLedger(
             },
             _ => claimed with { NextAttempt = now + RetryDelay(claimed.Attempts, outcome.RetryAfter, settings), LastError = outcome.Reason },
         };
-        await store.UpsertAsync(PipelineNames.DeliveriesContainer, RecordName(id), done, cancellationToken);
+        if (!await store.TryReplaceAsync(PipelineNames.DeliveriesContainer, RecordName(id), done, claim, cancellationToken))
+        {
+            // The lease ran out before the send returned and another attempt claimed the delivery: what that attempt
+            // records stands. Overwriting it (a late "transient" over "sent") would send it yet again.
+            Log.ClaimLost(logger, id, claimed.Attempts, outcome.Kind, outcome.Reason ?? "");
+            return (null, true);
+        }
+
         if (done.Status != DeliveryStatus.Pending)
         {
             await store.DeleteAsync(PipelineNames.DeliveriesContainer, PendingPrefix + id, cancellationToken);

@@ -19,7 +19,8 @@ public sealed class NotifyOptions
     [Range(1, 100)] public int MaxAttempts { get; set; } = 10;
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")] public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(30);
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")] public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromHours(1);
-    /// <summary>How long one attempt owns a pending delivery; after that a crashed attempt is re-driven (at most one repeat).</summary>
+    /// <summary>How long one attempt owns a pending delivery; after that a crashed attempt is re-driven (at most one repeat).
+    /// Must outlast the longest send (<see cref="SendLeaseValidator"/>).</summary>
     [Range(typeof(TimeSpan), "00:00:10", "01:00:00")] public TimeSpan SendLease { get; set; } = TimeSpan.FromMinutes(2);
 }
 
@@ -103,6 +104,29 @@ public sealed class SmtpOptionsValidator : IValidateOptions<SmtpOptions>
 
     private static bool IsLoopback(string host)
         => host.Equals("localhost", StringComparison.OrdinalIgnoreCase) || (IPAddress.TryParse(host, out var ip) && IPAddress.IsLoopback(ip));
+}
+
+/// <summary>A send still running when its lease ends is claimed and sent again alongside it, so the lease must outlast
+/// the longest send: a whole SMTP conversation, or a Teams post after its pacing wait.</summary>
+public sealed class SendLeaseValidator(IOptionsMonitor<SmtpOptions> smtp, IOptionsMonitor<TeamsOptions> teams) : IValidateOptions<NotifyOptions>
+{
+    public ValidateOptionsResult Validate(string? name, NotifyOptions options)
+    {
+        var errors = new List<string>();
+        var smtpTimeout = smtp.CurrentValue.Timeout;
+        if (options.SendLease <= smtpTimeout)
+        {
+            errors.Add($"Notify:SendLease ({options.SendLease}) must be longer than Smtp:Timeout ({smtpTimeout}): a send still running when its lease ends is sent a second time.");
+        }
+
+        var teamsLongest = teams.CurrentValue.Timeout + TeamsAlertChannel.MaxPacingDelay;
+        if (options.SendLease <= teamsLongest)
+        {
+            errors.Add($"Notify:SendLease ({options.SendLease}) must be longer than Teams:Timeout plus the pacing wait of up to {TeamsAlertChannel.MaxPacingDelay.TotalSeconds:0} s ({teamsLongest}): a post still running when its lease ends is sent a second time.");
+        }
+
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
 }
 
 /// <summary>The seed file, when given, must exist and be a valid document: start-up stops naming the subscriber and field.</summary>

@@ -38,17 +38,25 @@ public sealed class EmailAlertChannel(IOptionsMonitor<SmtpOptions> options) : IA
     private static async Task<DeliveryOutcome> SendAsync(MimeMessage message, SmtpOptions smtp, CancellationToken cancellationToken)
     {
         using var client = new SmtpClient { Timeout = (int)smtp.Timeout.TotalMilliseconds };
+        // MailKit's Timeout bounds each read and write; the whole conversation must end within it too, because the send
+        // lease is only checked to outlast Smtp:Timeout.
+        using var conversation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        conversation.CancelAfter(smtp.Timeout);
         try
         {
-            await client.ConnectAsync(smtp.Host, smtp.Port, smtp.Security, cancellationToken);
+            await client.ConnectAsync(smtp.Host, smtp.Port, smtp.Security, conversation.Token);
             if (!string.IsNullOrEmpty(smtp.UserName))
             {
-                await client.AuthenticateAsync(smtp.UserName, smtp.Password ?? "", cancellationToken);
+                await client.AuthenticateAsync(smtp.UserName, smtp.Password ?? "", conversation.Token);
             }
 
-            await client.SendAsync(message, cancellationToken);
-            await client.DisconnectAsync(quit: true, cancellationToken);
+            await client.SendAsync(message, conversation.Token);
+            await client.DisconnectAsync(quit: true, conversation.Token);
             return DeliveryOutcome.Success;
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return DeliveryOutcome.Transient($"the SMTP conversation took longer than Smtp:Timeout ({smtp.Timeout})");
         }
         catch (SmtpCommandException e)
         {
@@ -69,8 +77,7 @@ public sealed class EmailAlertChannel(IOptionsMonitor<SmtpOptions> options) : IA
             // E.g. StartTls against a server that offers no STARTTLS: configuration, not luck.
             return DeliveryOutcome.Permanent($"SMTP server does not support the configured security: {e.Message}");
         }
-        catch (Exception e) when (e is SmtpProtocolException or ServiceNotConnectedException or IOException or SocketException or TimeoutException
-            || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        catch (Exception e) when (e is SmtpProtocolException or ServiceNotConnectedException or IOException or SocketException or TimeoutException)
         {
             return DeliveryOutcome.Transient($"{e.GetType().Name}: {e.Message}");
         }

@@ -45,4 +45,7 @@ internal static partial class Log
 
     [LoggerMessage(4031, LogLevel.Error, "RedriveDeliveries could not attempt {DeliveryId}; going on with the others")]
     public static partial void RedriveOfOneFailed(ILogger logger, string deliveryId, Exception exception);
+
+    [LoggerMessage(4032, LogLevel.Warning, "Delivery {DeliveryId} attempt {Attempts} ended ({Outcome}: {Reason}) after its claim was taken over; the other attempt's outcome stands")]
+    public static partial void ClaimLost(ILogger logger, string deliveryId, int attempts, OutcomeKind outcome, string reason);
 }
