@@ -22,6 +22,7 @@ public sealed class DeliveryLedger(
 {
     public const string RecordsPrefix = "records/";
     public const string PendingPrefix = "pending/";
+    public const string BlockedPrefix = "blocked: configuration: ";
 
     private readonly Dictionary<string, IAlertChannel> channelsByName = channels.ToDictionary(c => c.Name, StringComparer.Ordinal);
 
@@ -108,6 +109,13 @@ public sealed class DeliveryLedger(
         {
             OutcomeKind.Sent => claimed with { Status = DeliveryStatus.Sent, Sent = now, LastError = null },
             OutcomeKind.Permanent => claimed with { Status = DeliveryStatus.Failed, LastError = outcome.Reason },
+            // Not this delivery's fault: however long the outage, it does not use up the attempts.
+            OutcomeKind.Blocked => claimed with
+            {
+                Attempts = record.Attempts,
+                NextAttempt = now + settings.MaxRetryDelay,
+                LastError = BlockedPrefix + outcome.Reason,
+            },
             _ when claimed.Attempts >= settings.MaxAttempts => claimed with
             {
                 Status = DeliveryStatus.Failed,
@@ -135,6 +143,9 @@ public sealed class DeliveryLedger(
                 break;
             case DeliveryStatus.Failed:
                 Log.DeliveryFailed(logger, id, done.SubscriberId, done.Channel, done.Attempts, done.LastError ?? "");
+                break;
+            case DeliveryStatus.Pending when outcome.Kind == OutcomeKind.Blocked:
+                Log.DeliveryBlocked(logger, id, done.SubscriberId, done.Channel, done.NextAttempt, outcome.Reason ?? "");
                 break;
             default:
                 Log.DeliveryRetrying(logger, id, done.SubscriberId, done.Channel, done.Attempts, done.NextAttempt, done.LastError ?? "");
@@ -172,6 +183,32 @@ public sealed class DeliveryLedger(
         }
 
         return attempted;
+    }
+
+    /// <summary>Puts a failed delivery back to pending with all its attempts (<c>./run.sh deliveries retry</c>), for the
+    /// redrive to send with the same Message-ID. Returns the record as it now is (null when there is none), and whether
+    /// this call put it back (false when it was not failed).</summary>
+    public async Task<(DeliveryRecord? Record, bool Retried)> RetryAsync(string id, CancellationToken cancellationToken)
+    {
+        var stored = await store.ReadAsync<DeliveryRecord>(PipelineNames.DeliveriesContainer, RecordName(id), cancellationToken);
+        if (stored is not { Document.Status: DeliveryStatus.Failed })
+        {
+            return (stored?.Document, false);
+        }
+
+        var now = time.GetUtcNow();
+        var retried = stored.Document with
+        {
+            Status = DeliveryStatus.Pending,
+            Attempts = 0,
+            NextAttempt = now,
+            LastError = $"retried by an operator; it had failed: {stored.Document.LastError}",
+        };
+        // The marker first, as when the record was created: the redrive finds pending deliveries through it.
+        await store.UpsertAsync(PipelineNames.DeliveriesContainer, PendingPrefix + id, new PendingMarker(id, now), cancellationToken);
+        return await store.TryReplaceAsync(PipelineNames.DeliveriesContainer, RecordName(id), retried, stored.ETag, cancellationToken)
+            ? (retried, true)
+            : (await ReadAsync(id, cancellationToken), false);
     }
 
     /// <summary>Every delivery record, for operators (<c>./run.sh deliveries</c>).</summary>

@@ -48,4 +48,7 @@ internal static partial class Log
 
     [LoggerMessage(4032, LogLevel.Warning, "Delivery {DeliveryId} attempt {Attempts} ended ({Outcome}: {Reason}) after its claim was taken over; the other attempt's outcome stands")]
     public static partial void ClaimLost(ILogger logger, string deliveryId, int attempts, OutcomeKind outcome, string reason);
+
+    [LoggerMessage(4033, LogLevel.Error, "Delivery {DeliveryId} to {SubscriberId} by {Channel} is blocked by configuration, trying again at {NextAttempt}: {Reason}")]
+    public static partial void DeliveryBlocked(ILogger logger, string deliveryId, string subscriberId, string channel, DateTimeOffset nextAttempt, string reason);
 }

@@ -34,9 +34,15 @@ public sealed class TeamsAlertChannel(
         }
 
         var url = configuration.GetSection(TeamsOptions.WebhooksSection)[key];
+        // A missing or unresolved setting is an outage of the configuration, not of this delivery: it waits for the fix.
         if (string.IsNullOrWhiteSpace(url))
         {
-            return DeliveryOutcome.Permanent($"setting '{delivery.Address}' (the Teams webhook URL) is not set");
+            return DeliveryOutcome.Blocked($"setting '{delivery.Address}' (the Teams webhook URL) is not set");
+        }
+
+        if (KeyVaultReference.IsUnresolved(url))
+        {
+            return DeliveryOutcome.Blocked($"setting '{delivery.Address}' (the Teams webhook URL) is an unresolved Key Vault reference");
         }
 
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri)
