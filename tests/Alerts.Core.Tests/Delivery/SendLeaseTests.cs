@@ -1,14 +1,13 @@
 using Alerts.Delivery;
 using Alerts.Tests.Infrastructure;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Alerts.Tests.Delivery;
 
-/// <summary>A send that outlives its lease: start-up refuses a lease shorter than a channel's longest send, and a late
-/// outcome never overwrites the one recorded by the attempt that took the delivery over.</summary>
+/// <summary>A send that outlives its lease: a late outcome never overwrites the one recorded by the attempt that took
+/// the delivery over (start-up refuses such a lease: <see cref="SendLeaseValidationTests"/>).</summary>
 [Collection(AzuriteCollectionDefinition.Name)]
 public sealed class SendLeaseTests(AzuriteFixture azurite) : IAsyncLifetime
 {
@@ -52,39 +51,6 @@ public sealed class SendLeaseTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(2, sent.Attempts);
         Assert.Equal(0, await harness.PendingMarkersAsync());
         Assert.Equal(1, logs.Count(4032));
-    }
-
-    [Theory]
-    [InlineData("00:00:20", "00:00:30", "00:00:05", "Notify:SendLease (00:00:20) must be longer than Smtp:Timeout (00:00:30)")]
-    [InlineData("00:00:30", "00:00:30", "00:00:05", "Notify:SendLease (00:00:30) must be longer than Smtp:Timeout (00:00:30)")]
-    [InlineData("00:00:30", "00:00:05", "00:00:25", "Notify:SendLease (00:00:30) must be longer than Teams:Timeout plus the pacing wait of up to 10 s (00:00:35)")]
-    public void StartUp_LeaseNotLongerThanAChannelsLongestSend_FailsNamingTheSettings(string lease, string smtpTimeout, string teamsTimeout, string expected)
-    {
-        var error = Assert.Throws<OptionsValidationException>(() => NotifyOptions(lease, smtpTimeout, teamsTimeout));
-
-        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void StartUp_DefaultLeaseAndTimeouts_AreValid()
-        => Assert.Equal(TimeSpan.FromMinutes(2), NotifyOptions(null, null, null).SendLease);
-
-    private static NotifyOptions NotifyOptions(string? lease, string? smtpTimeout, string? teamsTimeout)
-    {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Smtp:Host"] = "127.0.0.1",
-            ["Smtp:From"] = "alerts@alerts.test",
-            ["Notify:SendLease"] = lease,
-            ["Smtp:Timeout"] = smtpTimeout,
-            ["Teams:Timeout"] = teamsTimeout,
-        }.Where(s => s.Value is not null)).Build();
-        using var provider = new ServiceCollection()
-            .AddLogging()
-            .AddSingleton<IConfiguration>(configuration)
-            .AddAlertsDelivery()
-            .BuildServiceProvider();
-        return provider.GetRequiredService<IOptions<NotifyOptions>>().Value;
     }
 
     /// <summary>Email whose first send hands the mail over, then hangs until released and reports a timeout, as when
