@@ -113,19 +113,34 @@ public sealed class SendLeaseValidator(IOptionsMonitor<SmtpOptions> smtp, IOptio
     public ValidateOptionsResult Validate(string? name, NotifyOptions options)
     {
         var errors = new List<string>();
-        var smtpTimeout = smtp.CurrentValue.Timeout;
-        if (options.SendLease <= smtpTimeout)
+        if (ValidOrNull(smtp) is { } valid && options.SendLease <= valid.Timeout)
         {
-            errors.Add($"Notify:SendLease ({options.SendLease}) must be longer than Smtp:Timeout ({smtpTimeout}): a send still running when its lease ends is sent a second time.");
+            errors.Add($"Notify:SendLease ({options.SendLease}) must be longer than Smtp:Timeout ({valid.Timeout}): a send still running when its lease ends is sent a second time.");
         }
 
-        var teamsLongest = teams.CurrentValue.Timeout + TeamsAlertChannel.MaxPacingDelay;
-        if (options.SendLease <= teamsLongest)
+        if (ValidOrNull(teams) is { } teamsOptions)
         {
-            errors.Add($"Notify:SendLease ({options.SendLease}) must be longer than Teams:Timeout plus the pacing wait of up to {TeamsAlertChannel.MaxPacingDelay.TotalSeconds:0} s ({teamsLongest}): a post still running when its lease ends is sent a second time.");
+            var longest = teamsOptions.Timeout + TeamsAlertChannel.MaxPacingDelay;
+            if (options.SendLease <= longest)
+            {
+                errors.Add($"Notify:SendLease ({options.SendLease}) must be longer than Teams:Timeout plus the pacing wait of up to {TeamsAlertChannel.MaxPacingDelay.TotalSeconds:0} s ({longest}): a post still running when its lease ends is sent a second time.");
+            }
         }
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    /// <summary>Invalid options are reported by their own validation, once, naming their settings.</summary>
+    private static T? ValidOrNull<T>(IOptionsMonitor<T> options) where T : class
+    {
+        try
+        {
+            return options.CurrentValue;
+        }
+        catch (OptionsValidationException)
+        {
+            return null;
+        }
     }
 }
 
