@@ -4,6 +4,7 @@
 # ./run.sh replay DIR --out FILE [--explain] [--gold GOLD.json [--verbose]]   analysis, novelty and alerts over article
 #                               files, no storage or network; with --gold, the alerts' score against gold labels
 # ./run.sh deliveries [--failed|--pending|--sent]   the delivery records of the last run (status, attempts, reasons)
+# ./run.sh deliveries retry ID|--failed   puts a failed delivery (or all) back to pending for the redrive to send
 # ./run.sh send-test SUBSCRIBER_ID   a sample alert through each of that subscriber's channels; prints each outcome
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/scripts/lib.sh"

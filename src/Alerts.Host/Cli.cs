@@ -32,6 +32,9 @@ public static class Cli
           Alerts.Host deliveries [--failed|--pending|--sent] [--settings FILE]
               Lists the delivery records (newest first): status, subscriber, channel, attempts, and why a delivery failed;
               then how many statements wait for an hourly or daily digest.
+          Alerts.Host deliveries retry DELIVERY_ID|--failed [--settings FILE]
+              Puts that failed delivery (or every failed one) back to pending with all its attempts; the next
+              RedriveDeliveries sends it, with the same Message-ID.
           Alerts.Host send-test SUBSCRIBER_ID [--settings FILE]
               Sends a sample alert through each of that subscriber's channels and prints the outcome per channel.
         Settings come from local.settings.json (Values) or --settings FILE, then environment variables (A__B for A:B).
@@ -47,6 +50,8 @@ public static class Cli
                 "run" when positional.Count == 0 => await RunHostAsync(flags, output),
                 "replay" when positional.Count == 1 && flags.ContainsKey("--out") => await ReplayAsync(positional[0], flags, output, error),
                 "deliveries" when positional.Count == 0 => await DeliveriesAsync(flags, output),
+                "deliveries" when positional is ["retry", var id] && !flags.ContainsKey("--failed") => await RetryAsync([id], flags, output, error),
+                "deliveries" when positional is ["retry"] && flags.ContainsKey("--failed") => await RetryAsync(null, flags, output, error),
                 "send-test" when positional.Count == 1 => await SendTestAsync(positional[0], flags, output, error),
                 "help" or "--help" or "-h" => PrintUsage(output, Ok),
                 _ => PrintUsage(error, BadUsage),
@@ -227,6 +232,47 @@ public static class Cli
         return Ok;
     }
 
+    /// <summary>Failed is final for the pipeline, not for the operator: once the cause is fixed, the record goes back to
+    /// pending with all its attempts.</summary>
+    private static async Task<int> RetryAsync(IReadOnlyList<string>? ids, Dictionary<string, string?> flags, TextWriter output, TextWriter error)
+    {
+        await using var provider = DeliveryServices(flags);
+        var ledger = provider.GetRequiredService<DeliveryLedger>();
+        if (ids is null)
+        {
+            var failed = new List<string>();
+            await foreach (var record in ledger.ListAsync(CancellationToken.None))
+            {
+                if (record.Status == DeliveryStatus.Failed)
+                {
+                    failed.Add(record.Id);
+                }
+            }
+
+            ids = failed;
+        }
+
+        var retried = 0;
+        foreach (var id in ids)
+        {
+            var (record, put) = await ledger.RetryAsync(id, CancellationToken.None);
+            if (put)
+            {
+                retried++;
+                await output.WriteLineAsync($"{id}: pending again");
+            }
+            else
+            {
+                await error.WriteLineAsync(record is null
+                    ? $"{id}: no such delivery record"
+                    : $"{id}: not failed ({record.Status.ToString().ToLowerInvariant()}), left as it is");
+            }
+        }
+
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{retried} failed deliveries put back to pending; RedriveDeliveries sends them"));
+        return retried == ids.Count ? Ok : Failed;
+    }
+
     private static async Task<int> SendTestAsync(string subscriberId, Dictionary<string, string?> flags, TextWriter output, TextWriter error)
     {
         await using var provider = DeliveryServices(flags);
@@ -249,6 +295,7 @@ public static class Cli
             {
                 OutcomeKind.Sent => "sent",
                 OutcomeKind.Transient => $"FAILED (transient, would be retried): {result.Outcome.Reason}",
+                OutcomeKind.Blocked => $"FAILED (configuration, would wait for the fix): {result.Outcome.Reason}",
                 _ => $"FAILED (permanent): {result.Outcome.Reason}",
             };
             // For Teams the address is the setting's name, never the webhook URL.

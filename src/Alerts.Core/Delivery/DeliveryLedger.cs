@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Alerts.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -9,7 +10,8 @@ namespace Alerts.Delivery;
 /// before anything is sent, with a marker in <c>deliveries/pending/</c> while it is pending. An attempt first claims
 /// the record (compare-and-swap on its ETag, pushing its next attempt a lease ahead), so two instances never send the
 /// same delivery at once; a crash after sending but before recording leaves it pending, and the redrive sends that
-/// one delivery once more, with the same Message-ID.
+/// one delivery once more, with the same Message-ID. The outcome is written only over the attempt's own claim, and the
+/// lease outlasts the channels' timeouts (checked at start-up), so a slow send is never overtaken by a second one.
 /// </summary>
 public sealed class DeliveryLedger(
     BlobDocumentStore store,
@@ -20,6 +22,7 @@ public sealed class DeliveryLedger(
 {
     public const string RecordsPrefix = "records/";
     public const string PendingPrefix = "pending/";
+    public const string BlockedPrefix = "blocked: configuration: ";
 
     private readonly Dictionary<string, IAlertChannel> channelsByName = channels.ToDictionary(c => c.Name, StringComparer.Ordinal);
 
@@ -40,11 +43,24 @@ public sealed class DeliveryLedger(
 
     private async Task<(DeliveryRecord? Record, bool Attempted)> TryAttemptAsync(string id, CancellationToken cancellationToken)
     {
-        var stored = await store.ReadAsync<DeliveryRecord>(PipelineNames.DeliveriesContainer, RecordName(id), cancellationToken);
+        StoredDocument<DeliveryRecord>? stored;
+        try
+        {
+            stored = await store.ReadAsync<DeliveryRecord>(PipelineNames.DeliveriesContainer, RecordName(id), cancellationToken);
+        }
+        catch (JsonException e)
+        {
+            // No attempt can ever send what cannot be read: set it aside (the blob stays for an operator to inspect)
+            // so the redrive stops offering it.
+            await store.DeleteAsync(PipelineNames.DeliveriesContainer, PendingPrefix + id, cancellationToken);
+            Log.RecordUnreadable(logger, id, e.Message);
+            return (null, false);
+        }
+
         var settings = options.CurrentValue;
         if (stored is null
-            && await store.ReadAsync<PendingMarker>(PipelineNames.DeliveriesContainer, PendingPrefix + id, cancellationToken) is { } marker
-            && time.GetUtcNow() - marker.Document.Created < settings.SendLease)
+            && await MarkerCreatedAsync(id, cancellationToken) is { } created
+            && time.GetUtcNow() - created < settings.SendLease)
         {
             // The record may be being written right now (the marker goes first): leave both alone.
             return (null, false);
@@ -67,14 +83,19 @@ public sealed class DeliveryLedger(
         {
             // The last allowed attempt never recorded its outcome: it threw, or the process stopped mid-send.
             var abandoned = record with { Status = DeliveryStatus.Failed, LastError = $"gave up after {record.Attempts} attempts; the last did not complete ({record.LastError ?? "no reason recorded"})" };
-            await store.UpsertAsync(PipelineNames.DeliveriesContainer, RecordName(id), abandoned, cancellationToken);
+            if (!await store.TryReplaceAsync(PipelineNames.DeliveriesContainer, RecordName(id), abandoned, stored.ETag, cancellationToken))
+            {
+                // The last attempt recorded its outcome after all, just now.
+                return (null, false);
+            }
+
             await store.DeleteAsync(PipelineNames.DeliveriesContainer, PendingPrefix + id, cancellationToken);
             Log.DeliveryFailed(logger, id, abandoned.SubscriberId, abandoned.Channel, abandoned.Attempts, abandoned.LastError);
             return (abandoned, false);
         }
 
         var claimed = record with { Attempts = record.Attempts + 1, LastAttempt = now, NextAttempt = now + settings.SendLease };
-        if (!await store.TryReplaceAsync(PipelineNames.DeliveriesContainer, RecordName(id), claimed, stored.ETag, cancellationToken))
+        if (await store.TryReplaceGettingETagAsync(PipelineNames.DeliveriesContainer, RecordName(id), claimed, stored.ETag, cancellationToken) is not { } claim)
         {
             // Another instance claimed it first.
             return (null, false);
@@ -88,6 +109,13 @@ public sealed class DeliveryLedger(
         {
             OutcomeKind.Sent => claimed with { Status = DeliveryStatus.Sent, Sent = now, LastError = null },
             OutcomeKind.Permanent => claimed with { Status = DeliveryStatus.Failed, LastError = outcome.Reason },
+            // Not this delivery's fault: however long the outage, it does not use up the attempts.
+            OutcomeKind.Blocked => claimed with
+            {
+                Attempts = record.Attempts,
+                NextAttempt = now + settings.MaxRetryDelay,
+                LastError = BlockedPrefix + outcome.Reason,
+            },
             _ when claimed.Attempts >= settings.MaxAttempts => claimed with
             {
                 Status = DeliveryStatus.Failed,
@@ -95,7 +123,14 @@ public sealed class DeliveryLedger(
             },
             _ => claimed with { NextAttempt = now + RetryDelay(claimed.Attempts, outcome.RetryAfter, settings), LastError = outcome.Reason },
         };
-        await store.UpsertAsync(PipelineNames.DeliveriesContainer, RecordName(id), done, cancellationToken);
+        if (!await store.TryReplaceAsync(PipelineNames.DeliveriesContainer, RecordName(id), done, claim, cancellationToken))
+        {
+            // The lease ran out before the send returned and another attempt claimed the delivery: what that attempt
+            // records stands. Overwriting it (a late "transient" over "sent") would send it yet again.
+            Log.ClaimLost(logger, id, claimed.Attempts, outcome.Kind, outcome.Reason ?? "");
+            return (null, true);
+        }
+
         if (done.Status != DeliveryStatus.Pending)
         {
             await store.DeleteAsync(PipelineNames.DeliveriesContainer, PendingPrefix + id, cancellationToken);
@@ -108,6 +143,9 @@ public sealed class DeliveryLedger(
                 break;
             case DeliveryStatus.Failed:
                 Log.DeliveryFailed(logger, id, done.SubscriberId, done.Channel, done.Attempts, done.LastError ?? "");
+                break;
+            case DeliveryStatus.Pending when outcome.Kind == OutcomeKind.Blocked:
+                Log.DeliveryBlocked(logger, id, done.SubscriberId, done.Channel, done.NextAttempt, outcome.Reason ?? "");
                 break;
             default:
                 Log.DeliveryRetrying(logger, id, done.SubscriberId, done.Channel, done.Attempts, done.NextAttempt, done.LastError ?? "");
@@ -129,13 +167,48 @@ public sealed class DeliveryLedger(
         var attempted = 0;
         foreach (var id in ids)
         {
-            if ((await TryAttemptAsync(id, cancellationToken)).Attempted)
+            try
             {
-                attempted++;
+                if ((await TryAttemptAsync(id, cancellationToken)).Attempted)
+                {
+                    attempted++;
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                // Names come in a fixed order: one record that throws must not hold back every record after it. Its
+                // claim (if it got one) lapses after the lease; once its attempts are used up it is recorded as failed.
+                Log.RedriveOfOneFailed(logger, id, e);
             }
         }
 
         return attempted;
+    }
+
+    /// <summary>Puts a failed delivery back to pending with all its attempts (<c>./run.sh deliveries retry</c>), for the
+    /// redrive to send with the same Message-ID. Returns the record as it now is (null when there is none), and whether
+    /// this call put it back (false when it was not failed).</summary>
+    public async Task<(DeliveryRecord? Record, bool Retried)> RetryAsync(string id, CancellationToken cancellationToken)
+    {
+        var stored = await store.ReadAsync<DeliveryRecord>(PipelineNames.DeliveriesContainer, RecordName(id), cancellationToken);
+        if (stored is not { Document.Status: DeliveryStatus.Failed })
+        {
+            return (stored?.Document, false);
+        }
+
+        var now = time.GetUtcNow();
+        var retried = stored.Document with
+        {
+            Status = DeliveryStatus.Pending,
+            Attempts = 0,
+            NextAttempt = now,
+            LastError = $"retried by an operator; it had failed: {stored.Document.LastError}",
+        };
+        // The marker first, as when the record was created: the redrive finds pending deliveries through it.
+        await store.UpsertAsync(PipelineNames.DeliveriesContainer, PendingPrefix + id, new PendingMarker(id, now), cancellationToken);
+        return await store.TryReplaceAsync(PipelineNames.DeliveriesContainer, RecordName(id), retried, stored.ETag, cancellationToken)
+            ? (retried, true)
+            : (await ReadAsync(id, cancellationToken), false);
     }
 
     /// <summary>Every delivery record, for operators (<c>./run.sh deliveries</c>).</summary>
@@ -146,10 +219,34 @@ public sealed class DeliveryLedger(
     {
         await foreach (var name in store.ListNamesAsync(PipelineNames.DeliveriesContainer, prefix, cancellationToken))
         {
-            if (await store.ReadAsync<DeliveryRecord>(PipelineNames.DeliveriesContainer, name, cancellationToken) is { } record)
+            StoredDocument<DeliveryRecord>? record;
+            try
+            {
+                record = await store.ReadAsync<DeliveryRecord>(PipelineNames.DeliveriesContainer, name, cancellationToken);
+            }
+            catch (JsonException e)
+            {
+                Log.RecordUnreadable(logger, name, e.Message);
+                continue;
+            }
+
+            if (record is not null)
             {
                 yield return record.Document;
             }
+        }
+    }
+
+    /// <summary>When the pending marker was written, or null when there is none or it cannot be read (then it is stale).</summary>
+    private async Task<DateTimeOffset?> MarkerCreatedAsync(string id, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await store.ReadAsync<PendingMarker>(PipelineNames.DeliveriesContainer, PendingPrefix + id, cancellationToken))?.Document.Created;
+        }
+        catch (JsonException)
+        {
+            return null;
         }
     }
 

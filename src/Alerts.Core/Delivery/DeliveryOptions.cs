@@ -19,7 +19,8 @@ public sealed class NotifyOptions
     [Range(1, 100)] public int MaxAttempts { get; set; } = 10;
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")] public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(30);
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")] public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromHours(1);
-    /// <summary>How long one attempt owns a pending delivery; after that a crashed attempt is re-driven (at most one repeat).</summary>
+    /// <summary>How long one attempt owns a pending delivery; after that a crashed attempt is re-driven (at most one repeat).
+    /// Must outlast the longest send (<see cref="SendLeaseValidator"/>).</summary>
     [Range(typeof(TimeSpan), "00:00:10", "01:00:00")] public TimeSpan SendLease { get; set; } = TimeSpan.FromMinutes(2);
     /// <summary>How long an analysis may stay half-notified (claimed in the novelty index, outcome not recorded)
     /// before RedriveDeliveries runs NotifySubscribers for it again. Longer than one run with the runtime's retries
@@ -107,6 +108,44 @@ public sealed class SmtpOptionsValidator : IValidateOptions<SmtpOptions>
 
     private static bool IsLoopback(string host)
         => host.Equals("localhost", StringComparison.OrdinalIgnoreCase) || (IPAddress.TryParse(host, out var ip) && IPAddress.IsLoopback(ip));
+}
+
+/// <summary>A send still running when its lease ends is claimed and sent again alongside it, so the lease must outlast
+/// the longest send: a whole SMTP conversation, or a Teams post after its pacing wait.</summary>
+public sealed class SendLeaseValidator(IOptionsMonitor<SmtpOptions> smtp, IOptionsMonitor<TeamsOptions> teams) : IValidateOptions<NotifyOptions>
+{
+    public ValidateOptionsResult Validate(string? name, NotifyOptions options)
+    {
+        var errors = new List<string>();
+        if (ValidOrNull(smtp) is { } valid && options.SendLease <= valid.Timeout)
+        {
+            errors.Add($"Notify:SendLease ({options.SendLease}) must be longer than Smtp:Timeout ({valid.Timeout}): a send still running when its lease ends is sent a second time.");
+        }
+
+        if (ValidOrNull(teams) is { } teamsOptions)
+        {
+            var longest = teamsOptions.Timeout + TeamsAlertChannel.MaxPacingDelay;
+            if (options.SendLease <= longest)
+            {
+                errors.Add($"Notify:SendLease ({options.SendLease}) must be longer than Teams:Timeout plus the pacing wait of up to {TeamsAlertChannel.MaxPacingDelay.TotalSeconds:0} s ({longest}): a post still running when its lease ends is sent a second time.");
+            }
+        }
+
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    /// <summary>Invalid options are reported by their own validation, once, naming their settings.</summary>
+    private static T? ValidOrNull<T>(IOptionsMonitor<T> options) where T : class
+    {
+        try
+        {
+            return options.CurrentValue;
+        }
+        catch (OptionsValidationException)
+        {
+            return null;
+        }
+    }
 }
 
 /// <summary>The seed file, when given, must exist and be a valid document: start-up stops naming the subscriber and field.</summary>

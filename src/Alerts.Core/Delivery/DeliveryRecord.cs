@@ -44,10 +44,13 @@ public enum OutcomeKind
     Sent,
     Transient,
     Permanent,
+    /// <summary>The app's configuration stops every send of this kind (an unresolved Key Vault reference, a missing or
+    /// refused credential): retried at the longest back-off until an operator fixes it, without using up attempts.</summary>
+    Blocked,
 }
 
 /// <summary>What one send attempt came to. Transient failures are retried (after <see cref="RetryAfter"/> when the
-/// server said so); permanent ones stop and keep the reason.</summary>
+/// server said so); permanent ones stop and keep the reason; blocked ones wait for the configuration to be fixed.</summary>
 public sealed record DeliveryOutcome(OutcomeKind Kind, string? Reason = null, TimeSpan? RetryAfter = null)
 {
     public static DeliveryOutcome Success { get; } = new(OutcomeKind.Sent);
@@ -55,4 +58,6 @@ public sealed record DeliveryOutcome(OutcomeKind Kind, string? Reason = null, Ti
     public static DeliveryOutcome Transient(string reason, TimeSpan? retryAfter = null) => new(OutcomeKind.Transient, reason, retryAfter);
 
     public static DeliveryOutcome Permanent(string reason) => new(OutcomeKind.Permanent, reason);
+
+    public static DeliveryOutcome Blocked(string reason) => new(OutcomeKind.Blocked, reason);
 }

@@ -51,4 +51,16 @@ internal static partial class Log
 
     [LoggerMessage(4033, LogLevel.Error, "Cannot resume NotifySubscribers for {BlobName}: the analysis no longer exists; its claimed statements were not alerted")]
     public static partial void NotifyResumeAnalysisMissing(ILogger logger, string blobName);
+
+    [LoggerMessage(4040, LogLevel.Error, "Delivery record {DeliveryId} is unreadable and was set aside (not redriven): {Reason}")]
+    public static partial void RecordUnreadable(ILogger logger, string deliveryId, string reason);
+
+    [LoggerMessage(4041, LogLevel.Error, "RedriveDeliveries could not attempt {DeliveryId}; going on with the others")]
+    public static partial void RedriveOfOneFailed(ILogger logger, string deliveryId, Exception exception);
+
+    [LoggerMessage(4042, LogLevel.Warning, "Delivery {DeliveryId} attempt {Attempts} ended ({Outcome}: {Reason}) after its claim was taken over; the other attempt's outcome stands")]
+    public static partial void ClaimLost(ILogger logger, string deliveryId, int attempts, OutcomeKind outcome, string reason);
+
+    [LoggerMessage(4043, LogLevel.Error, "Delivery {DeliveryId} to {SubscriberId} by {Channel} is blocked by configuration, trying again at {NextAttempt}: {Reason}")]
+    public static partial void DeliveryBlocked(ILogger logger, string deliveryId, string subscriberId, string channel, DateTimeOffset nextAttempt, string reason);
 }

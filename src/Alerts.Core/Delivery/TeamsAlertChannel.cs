@@ -13,6 +13,10 @@ public sealed class TeamsAlertChannel(
 {
     public const string HttpClientName = "teams";
     private static readonly TimeSpan MinInterval = TimeSpan.FromSeconds(1);
+
+    /// <summary>The longest a post waits for its pacing slot; a later slot is left to the redrive, so that a send never
+    /// outlasts its lease (Teams:Timeout plus this).</summary>
+    public static readonly TimeSpan MaxPacingDelay = TimeSpan.FromSeconds(10);
     private readonly Dictionary<string, DateTimeOffset> nextPost = new(StringComparer.Ordinal);
 
     public string Name => "teams";
@@ -30,9 +34,15 @@ public sealed class TeamsAlertChannel(
         }
 
         var url = configuration.GetSection(TeamsOptions.WebhooksSection)[key];
+        // A missing or unresolved setting is an outage of the configuration, not of this delivery: it waits for the fix.
         if (string.IsNullOrWhiteSpace(url))
         {
-            return DeliveryOutcome.Permanent($"setting '{delivery.Address}' (the Teams webhook URL) is not set");
+            return DeliveryOutcome.Blocked($"setting '{delivery.Address}' (the Teams webhook URL) is not set");
+        }
+
+        if (KeyVaultReference.IsUnresolved(url))
+        {
+            return DeliveryOutcome.Blocked($"setting '{delivery.Address}' (the Teams webhook URL) is an unresolved Key Vault reference");
         }
 
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri)
@@ -42,7 +52,11 @@ public sealed class TeamsAlertChannel(
         }
 
         using var content = new StringContent(TeamsCard.Payload(delivery), Encoding.UTF8, new MediaTypeHeaderValue("application/json"));
-        await PaceAsync(delivery.Address, cancellationToken);
+        if (await PaceAsync(delivery.Address, cancellationToken) is { } busy)
+        {
+            return DeliveryOutcome.Transient("more posts are queued for this webhook than its pacing allows now", busy);
+        }
+
         try
         {
             using var response = await httpClients.CreateClient(HttpClientName).PostAsync(uri, content, cancellationToken);
@@ -71,21 +85,30 @@ public sealed class TeamsAlertChannel(
 
     /// <summary>Workflows webhooks follow Power Automate's limits: at most one post per second per webhook from this
     /// process (instances are not coordinated; 429s from the service are retried with its Retry-After).</summary>
-    private async Task PaceAsync(string webhook, CancellationToken cancellationToken)
+    /// <returns>Null once the post may go; otherwise how long until this webhook's next free slot, when that is
+    /// further away than <see cref="MaxPacingDelay"/> (no slot is taken then).</returns>
+    private async Task<TimeSpan?> PaceAsync(string webhook, CancellationToken cancellationToken)
     {
         TimeSpan wait;
         lock (nextPost)
         {
             var now = time.GetUtcNow();
             var slot = nextPost.TryGetValue(webhook, out var next) && next > now ? next : now;
-            nextPost[webhook] = slot + MinInterval;
             wait = slot - now;
+            if (wait > MaxPacingDelay)
+            {
+                return wait;
+            }
+
+            nextPost[webhook] = slot + MinInterval;
         }
 
         if (wait > TimeSpan.Zero)
         {
             await Task.Delay(wait, time, cancellationToken);
         }
+
+        return null;
     }
 
     private TimeSpan? RetryAfter(HttpResponseMessage response)

@@ -46,10 +46,16 @@ public sealed class BlobDocumentStore(BlobServiceClient service, IBlobEvents eve
     /// <summary>Replaces the document only if it still has <paramref name="etag"/>; false when someone else wrote first.</summary>
     public async Task<bool> TryReplaceAsync<T>(
         string container, string name, T document, ETag etag, CancellationToken cancellationToken)
+        => await TryReplaceGettingETagAsync(container, name, document, etag, cancellationToken) is not null;
+
+    /// <summary>As <see cref="TryReplaceAsync"/>, returning the new ETag (for a later write conditional on this one), or
+    /// null when someone else wrote first.</summary>
+    public async Task<ETag?> TryReplaceGettingETagAsync<T>(
+        string container, string name, T document, ETag etag, CancellationToken cancellationToken)
     {
         try
         {
-            await Blob(container, name).UploadAsync(
+            var replaced = await Blob(container, name).UploadAsync(
                 Serialize(document),
                 new BlobUploadOptions
                 {
@@ -57,11 +63,11 @@ public sealed class BlobDocumentStore(BlobServiceClient service, IBlobEvents eve
                     HttpHeaders = JsonHeaders,
                 },
                 cancellationToken);
-            return true;
+            return replaced.Value.ETag;
         }
         catch (RequestFailedException e) when (e.Status is 409 or 412)
         {
-            return false;
+            return null;
         }
     }
 

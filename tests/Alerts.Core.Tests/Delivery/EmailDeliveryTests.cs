@@ -1,6 +1,7 @@
 using Alerts.Analysis;
 using Alerts.Delivery;
 using Alerts.Tests.Infrastructure;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -103,10 +104,27 @@ public sealed class EmailDeliveryTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(0, await harness.PendingMarkersAsync());
     }
 
+    [Fact]
+    public async Task Attempt_SmtpLogin_SendsWithTheRightCredentials()
+    {
+        await using var guarded = await MailDev.StartAsync("--incoming-user", "alerts", "--incoming-pass", "secret");
+        await using var harness = await DeliveryHarness.StartAsync(
+            azurite,
+            Samples.Subscriptions(Samples.EmailSubscriber("desk", "desk@example.test")),
+            guarded.SmtpPort,
+            new Dictionary<string, string?> { ["Smtp:UserName"] = "alerts", ["Smtp:Password"] = "secret" });
+
+        await harness.NotifyAsync(Analysis("Helen Marsh", "We are preparing every option along the border with Mexico."), "a1.json");
+
+        Assert.Equal(DeliveryStatus.Sent, Assert.Single(await harness.RecordsAsync()).Status);
+        Assert.Single(await guarded.EmailsAsync());
+    }
+
     [Theory]
-    [InlineData("secret", DeliveryStatus.Sent, null)]
-    [InlineData("wrong", DeliveryStatus.Failed, "SMTP authentication failed")]
-    public async Task Attempt_SmtpLogin_SendsWithTheRightCredentialsAndFailsForGoodWithWrongOnes(string password, DeliveryStatus expected, string? reason)
+    [InlineData("@Microsoft.KeyVault(VaultName=alerts-kv;SecretName=smtp-password)", "Smtp:Password is an unresolved Key Vault reference")]
+    [InlineData(null, "Smtp:Password is not set")]
+    [InlineData("wrong", "SMTP authentication failed")]
+    public async Task Attempt_SmtpPasswordUnresolvedMissingOrRefused_WaitsWithoutUsingUpAttemptsThenSendsOnceFixed(string? password, string reason)
     {
         await using var guarded = await MailDev.StartAsync("--incoming-user", "alerts", "--incoming-pass", "secret");
         await using var harness = await DeliveryHarness.StartAsync(
@@ -116,21 +134,38 @@ public sealed class EmailDeliveryTests(AzuriteFixture azurite) : IAsyncLifetime
             new Dictionary<string, string?> { ["Smtp:UserName"] = "alerts", ["Smtp:Password"] = password });
 
         await harness.NotifyAsync(Analysis("Helen Marsh", "We are preparing every option along the border with Mexico."), "a1.json");
-
-        var record = Assert.Single(await harness.RecordsAsync());
-        Assert.Equal(expected, record.Status);
-        Assert.Equal(expected == DeliveryStatus.Sent ? 1 : 0, (await guarded.EmailsAsync()).Count);
-        if (reason is not null)
+        // Twice as many redrives as Notify:MaxAttempts, each after the longest back-off (Notify:MaxRetryDelay).
+        for (var i = 0; i < 10; i++)
         {
-            Assert.StartsWith(reason, record.LastError, StringComparison.Ordinal);
-            Assert.DoesNotContain(password, record.LastError, StringComparison.Ordinal);
+            harness.Time.Advance(TimeSpan.FromMinutes(1));
+            await harness.Ledger.RedriveAsync(CancellationToken.None);
         }
+
+        var blocked = Assert.Single(await harness.RecordsAsync());
+        Assert.Equal(DeliveryStatus.Pending, blocked.Status);
+        Assert.Equal(0, blocked.Attempts);
+        Assert.StartsWith("blocked: configuration: " + reason, blocked.LastError, StringComparison.Ordinal);
+        Assert.DoesNotContain("wrong", blocked.LastError, StringComparison.Ordinal);
+        Assert.Empty(await guarded.EmailsAsync());
+
+        // The secret resolves (or the operator sets it): the next redrive after the back-off sends it, once.
+        var configuration = (IConfigurationRoot)harness.Services.GetRequiredService<IConfiguration>();
+        configuration["Smtp:Password"] = "secret";
+        configuration.Reload();
+        harness.Time.Advance(TimeSpan.FromMinutes(1));
+        Assert.Equal(1, await harness.Ledger.RedriveAsync(CancellationToken.None));
+        harness.Time.Advance(TimeSpan.FromMinutes(5));
+        Assert.Equal(0, await harness.Ledger.RedriveAsync(CancellationToken.None));
+
+        Assert.Single(await guarded.EmailsAsync());
+        Assert.Equal(DeliveryStatus.Sent, Assert.Single(await harness.RecordsAsync()).Status);
+        Assert.Equal(0, await harness.PendingMarkersAsync());
     }
 
     [Theory]
     [InlineData("SslOnConnect", "TLS handshake with the SMTP server failed")]
     [InlineData("StartTls", "SMTP server does not support the configured security")]
-    public async Task Attempt_TlsRequiredButServerIsPlain_FailsForGoodInsteadOfSendingInTheClear(string security, string reason)
+    public async Task Attempt_TlsRequiredButServerIsPlain_WaitsForTheConfigurationInsteadOfSendingInTheClear(string security, string reason)
     {
         await using var plain = await MailDev.StartAsync("--hide-extensions", "STARTTLS");
         await using var harness = await DeliveryHarness.StartAsync(
@@ -142,8 +177,8 @@ public sealed class EmailDeliveryTests(AzuriteFixture azurite) : IAsyncLifetime
         await harness.NotifyAsync(Analysis("Helen Marsh", "We are preparing every option along the border with Mexico."), "a1.json");
 
         var record = Assert.Single(await harness.RecordsAsync());
-        Assert.Equal(DeliveryStatus.Failed, record.Status);
-        Assert.StartsWith(reason, record.LastError, StringComparison.Ordinal);
+        Assert.Equal(DeliveryStatus.Pending, record.Status);
+        Assert.StartsWith("blocked: configuration: " + reason, record.LastError, StringComparison.Ordinal);
         Assert.Empty(await plain.EmailsAsync());
     }
 
@@ -216,6 +251,43 @@ public sealed class EmailDeliveryTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(DeliveryStatus.Failed, failed.Status);
         Assert.StartsWith("gave up after 1 attempts; the last did not complete", failed.LastError, StringComparison.Ordinal);
         Assert.Equal(0, await harness.PendingMarkersAsync());
+    }
+
+    [Fact]
+    public async Task Redrive_BadRecordsListedFirst_AreSetAsideAndTheRecordsAfterThemAreSent()
+    {
+        await using var harness = await DeliveryHarness.StartAsync(
+            azurite,
+            Samples.Subscriptions(Samples.EmailSubscriber("desk", "desk@example.test")),
+            mail.SmtpPort,
+            configure: services => services.AddSingleton<IAlertChannel>(sp => new CrashAfterSend(
+                new EmailAlertChannel(sp.GetRequiredService<IOptionsMonitor<SmtpOptions>>()))));
+        // Names are listed in order: the three bad records come before the good one.
+        await harness.Store.UpsertAsync(
+            Alerts.Storage.PipelineNames.DeliveriesContainer, DeliveryLedger.PendingPrefix + "a-unreadable/desk/email",
+            new { id = "a-unreadable/desk/email", created = harness.Time.GetUtcNow() }, CancellationToken.None);
+        await azurite.Service.GetBlobContainerClient(Alerts.Storage.PipelineNames.DeliveriesContainer)
+            .UploadBlobAsync(DeliveryLedger.RecordName("a-unreadable/desk/email"), BinaryData.FromString("{\"id\": \"a-unreadable/desk/email\", \"status\":"));
+        var badAddress = harness.Record(Samples.Alert(key: "b-address"), "desk", "email", "<desk>@example.test");
+        var throwing = harness.Record(Samples.Alert(key: "c-throws"), "desk", CrashAfterSend.ChannelName, "crash@example.test");
+        var good = harness.Record(Samples.Alert(key: "d-good"), "desk", "email", "desk@example.test");
+        foreach (var record in new[] { badAddress, throwing, good })
+        {
+            await harness.Ledger.CreateAsync(record, CancellationToken.None);
+        }
+
+        Assert.Equal(2, await harness.Ledger.RedriveAsync(CancellationToken.None));
+
+        var emails = await mail.EmailsAsync();
+        Assert.Equal(["crash@example.test", "desk@example.test"], emails.Select(e => Assert.Single(e.To).Address).Order());
+        Assert.Equal(DeliveryStatus.Sent, (await harness.Ledger.ReadAsync(good.Id, CancellationToken.None))!.Status);
+        var rejected = (await harness.Ledger.ReadAsync(badAddress.Id, CancellationToken.None))!;
+        Assert.Equal(DeliveryStatus.Failed, rejected.Status);
+        Assert.StartsWith("the address is not one MimeKit accepts", rejected.LastError, StringComparison.Ordinal);
+        // The unreadable record is out of the redrive and out of listings; the one that threw waits out its lease.
+        Assert.Equal(3, (await harness.RecordsAsync()).Count);
+        Assert.Equal(1, await harness.PendingMarkersAsync());
+        Assert.Equal(DeliveryStatus.Pending, (await harness.Ledger.ReadAsync(throwing.Id, CancellationToken.None))!.Status);
     }
 
     [Fact]

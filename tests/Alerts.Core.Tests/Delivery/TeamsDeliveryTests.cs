@@ -119,17 +119,37 @@ public sealed class TeamsDeliveryTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.StartsWith("gave up after 5 attempts", failed.LastError, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Attempt_WebhookSettingMissing_FailsNamingTheSettingNotTheUrl()
+    [Theory]
+    [InlineData(null, "(the Teams webhook URL) is not set")]
+    [InlineData("@Microsoft.KeyVault(VaultName=alerts-kv;SecretName=teams-webhook-desk)", "(the Teams webhook URL) is an unresolved Key Vault reference")]
+    public async Task Attempt_WebhookSettingMissingOrUnresolved_WaitsNamingTheSettingThenPostsOnceItIsThere(string? value, string reason)
     {
+        MapStatuses(202);
         await using var harness = await DeliveryHarness.StartAsync(
-            azurite, Samples.Subscriptions(Samples.TeamsSubscriber("desk", "Teams__Webhooks__Nowhere")), smtpPort: 1);
+            azurite,
+            Samples.Subscriptions(Samples.TeamsSubscriber("desk", Setting)),
+            smtpPort: 1,
+            new Dictionary<string, string?> { ["Teams:Webhooks:Desk"] = value });
 
         await harness.NotifyAsync(EmailDeliveryTests.Analysis("Helen Marsh", "We are preparing every option along the border with Mexico."), "a1.json");
+        for (var i = 0; i < 10; i++)
+        {
+            harness.Time.Advance(TimeSpan.FromMinutes(1));
+            await harness.Ledger.RedriveAsync(CancellationToken.None);
+        }
 
-        var failed = Assert.Single(await harness.RecordsAsync());
-        Assert.Equal(DeliveryStatus.Failed, failed.Status);
-        Assert.Contains("Teams__Webhooks__Nowhere", failed.LastError, StringComparison.Ordinal);
+        var blocked = Assert.Single(await harness.RecordsAsync());
+        Assert.Equal(DeliveryStatus.Pending, blocked.Status);
+        Assert.Equal(0, blocked.Attempts);
+        Assert.Equal($"blocked: configuration: setting '{Setting}' {reason}", blocked.LastError);
+        Assert.Equal(0, server.CountRequests(WebhookPath));
+
+        harness.Services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>()["Teams:Webhooks:Desk"] = server.Url(WebhookPath).AbsoluteUri;
+        harness.Time.Advance(TimeSpan.FromMinutes(1));
+        Assert.Equal(1, await harness.Ledger.RedriveAsync(CancellationToken.None));
+
+        Assert.Equal(1, server.CountRequests(WebhookPath));
+        Assert.Equal(DeliveryStatus.Sent, Assert.Single(await harness.RecordsAsync()).Status);
     }
 
     [Fact]

@@ -14,6 +14,7 @@ public sealed class SettingsValidationTests : IDisposable
     [InlineData("Smtp__Port", "70000", "Port")]
     [InlineData("Smtp__Security", "StartTlsWhenAvailable", "Smtp:Security must be None, StartTls or SslOnConnect")]
     [InlineData("Notify__RedriveSchedule", "every minute", "Notify:RedriveSchedule")]
+    [InlineData("Notify__SendLease", "00:00:20", "Notify:SendLease (00:00:20) must be longer than Smtp:Timeout (00:00:30)")]
     [InlineData("Analysis__Threshold", "1.5", "Threshold")]
     [InlineData("Analysis__Analyzer", "AzureLanguage", "Analysis__Language__Endpoint")]
     [InlineData("Novelty__ClaimMatchThreshold", "2", "ClaimMatchThreshold")]
