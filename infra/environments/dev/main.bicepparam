@@ -66,6 +66,7 @@ param appSettings = {
   Reconcile__Schedule: '0 */10 * * * *'
   Reconcile__GracePeriod: '00:10:00'
   Reconcile__MaxPerRun: '100'
+  Poison__MaxAttempts: '3'
 }
 
 // Settings whose values live in Key Vault: setting name to secret name.

@@ -4,9 +4,9 @@ using Alerts.Storage;
 
 namespace Alerts.Recovery;
 
-/// <summary>The blob-triggered steps by the container they read, for callers that hold a blob's name and no trigger:
-/// the reconciler and the operator's retry.</summary>
-public sealed class BlobSteps(AnalyzeArticleStep analyze, NotifySubscribersStep notify, BlobDocumentStore store)
+/// <summary>The blob-triggered steps, each run through the quarantine: by the trigger with the blob it hands over, or
+/// by name (the reconciler, the operator's retry) with the blob read here.</summary>
+public sealed class BlobSteps(AnalyzeArticleStep analyze, NotifySubscribersStep notify, BlobQuarantine quarantine, BlobDocumentStore store)
 {
     public static IReadOnlyList<string> Containers { get; } = [PipelineNames.ArticlesContainer, PipelineNames.AnalysesContainer];
 
@@ -17,6 +17,12 @@ public sealed class BlobSteps(AnalyzeArticleStep analyze, NotifySubscribersStep 
         PipelineNames.AnalysesContainer => (PipelineNames.DeliveriesContainer, "analyses/"),
         _ => throw new ArgumentOutOfRangeException(nameof(container), container, "No step reads this container."),
     };
+
+    public Task AnalyzeArticleAsync(Stream article, string name, CancellationToken cancellationToken)
+        => quarantine.RunAsync(PipelineNames.AnalyzeArticle, PipelineNames.ArticlesContainer, name, ct => analyze.RunAsync(article, name, ct), cancellationToken);
+
+    public Task NotifySubscribersAsync(Stream analysis, string name, CancellationToken cancellationToken)
+        => quarantine.RunAsync(PipelineNames.NotifySubscribers, PipelineNames.AnalysesContainer, name, ct => notify.RunAsync(analysis, name, ct), cancellationToken);
 
     public async Task<bool> IsDoneAsync(string container, string name, CancellationToken cancellationToken)
     {
@@ -35,8 +41,8 @@ public sealed class BlobSteps(AnalyzeArticleStep analyze, NotifySubscribersStep 
 
         await (container switch
         {
-            PipelineNames.ArticlesContainer => analyze.RunAsync(blob, name, cancellationToken),
-            PipelineNames.AnalysesContainer => notify.RunAsync(blob, name, cancellationToken),
+            PipelineNames.ArticlesContainer => AnalyzeArticleAsync(blob, name, cancellationToken),
+            PipelineNames.AnalysesContainer => NotifySubscribersAsync(blob, name, cancellationToken),
             _ => throw new ArgumentOutOfRangeException(nameof(container), container, "No step reads this container."),
         });
         return true;

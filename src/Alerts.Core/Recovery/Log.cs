@@ -18,4 +18,13 @@ internal static partial class Log
 
     [LoggerMessage(5005, LogLevel.Warning, "Dead-lettered BlobCreated for {Container}/{BlobName} handed on")]
     public static partial void DeadLetterHandedOn(ILogger logger, string container, string blobName);
+
+    [LoggerMessage(5006, LogLevel.Error, "Quarantined {Container}/{BlobName} after {Attempts} failed attempt(s): {ExceptionType}: {Reason} (./run.sh poison list|retry)")]
+    public static partial void Quarantined(ILogger logger, string container, string blobName, int attempts, string exceptionType, string reason);
+
+    [LoggerMessage(5007, LogLevel.Warning, "{Container}/{BlobName} failed (attempt {Attempts} of {MaxAttempts}), to be retried: {ExceptionType}: {Reason}")]
+    public static partial void AttemptFailed(ILogger logger, string container, string blobName, int attempts, int maxAttempts, string exceptionType, string reason);
+
+    [LoggerMessage(5008, LogLevel.Warning, "{Container}/{BlobName} is quarantined; its step is not run (./run.sh poison retry)")]
+    public static partial void SkippedQuarantined(ILogger logger, string container, string blobName);
 }

@@ -14,6 +14,7 @@ public sealed record ReconcileReport(int HandedOn, int Failed, int Left, int Dea
 public sealed class Reconciler(
     BlobDocumentStore store,
     BlobSteps steps,
+    BlobQuarantine quarantine,
     IOptionsMonitor<ReconcileOptions> options,
     TimeProvider time,
     ILogger<Reconciler> logger)
@@ -34,6 +35,8 @@ public sealed class Reconciler(
         foreach (var container in BlobSteps.Containers)
         {
             var done = await DoneNamesAsync(container, cancellationToken);
+            // Quarantined blobs wait for the operator (poison retry), not for the next run.
+            done.UnionWith(await quarantine.QuarantinedAsync(container, cancellationToken));
             await foreach (var blob in store.ListBlobsAsync(container, null, cancellationToken))
             {
                 if (!done.Contains(blob.Name) && blob.Created <= now - settings.GracePeriod)
@@ -151,7 +154,8 @@ public sealed class Reconciler(
         var complete = true;
         foreach (var (container, name) in subjects)
         {
-            if (await steps.IsDoneAsync(container, name, cancellationToken))
+            if (await steps.IsDoneAsync(container, name, cancellationToken)
+                || (await quarantine.ReadAsync(container, name, cancellationToken))?.IsQuarantined == true)
             {
                 continue;
             }

@@ -22,6 +22,8 @@ public static class PipelineNames
     public const string FingerprintsContainer = "fingerprints";
     /// <summary>Operator-edited configuration read at run time: the subscriptions document.</summary>
     public const string ConfigContainer = "config";
+    /// <summary>Blobs whose step failed: attempts while retried, then the quarantine record with its reason.</summary>
+    public const string PoisonContainer = "poison";
 
     /// <summary>Where Event Grid writes the events it could not deliver (created by the infrastructure on Azure; the
     /// local host has none). The reconciler drains it.</summary>
@@ -42,5 +44,5 @@ public static class PipelineNames
     public const string ReconcileScheduleExpression = "%Reconcile:Schedule%";
 
     public static IReadOnlyList<string> Containers { get; } =
-        [ArticlesContainer, AnalysesContainer, StatementsContainer, DeliveriesContainer, SourcesContainer, FingerprintsContainer, ConfigContainer];
+        [ArticlesContainer, AnalysesContainer, StatementsContainer, DeliveriesContainer, SourcesContainer, FingerprintsContainer, ConfigContainer, PoisonContainer];
 }

@@ -8,13 +8,13 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Alerts.Tests.Recovery;
 
-/// <summary>The delivery harness plus the analysis step and the recovery stage, over emptied article, analysis and
-/// dead-letter containers. Blobs are written with no BlobCreated raised: every event is lost.</summary>
+/// <summary>The delivery harness plus the analysis step and the recovery stage, over emptied article, analysis, poison
+/// and dead-letter containers. Blobs are written with no BlobCreated raised: every event is lost.</summary>
 internal static class RecoveryHarness
 {
     public static async Task<DeliveryHarness> StartAsync(AzuriteFixture azurite, int smtpPort, IDictionary<string, string?>? settings = null)
     {
-        foreach (var container in new[] { PipelineNames.ArticlesContainer, PipelineNames.AnalysesContainer })
+        foreach (var container in new[] { PipelineNames.ArticlesContainer, PipelineNames.AnalysesContainer, PipelineNames.PoisonContainer })
         {
             await EmptyAsync(azurite, container);
         }

@@ -48,6 +48,23 @@ public sealed class ReconcileFunctionTests : IAsyncLifetime
         Assert.Contains("Victor Lang", email.Subject, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task AnalyzeArticle_UnreadableArticle_IsQuarantinedOnceAndLeftAloneByReconcile()
+    {
+        await app.Storage.GetBlobContainerClient(PipelineNames.ArticlesContainer).UploadBlobAsync("broken.json", BinaryData.FromString("<html>not json"));
+
+        await using (var article = await app.OpenAsync(PipelineNames.ArticlesContainer, "broken.json"))
+        {
+            // No exception: a retry cannot fix the input, so the runtime must not retry it into its poison queue.
+            await app.Function<AnalyzeArticleFunction>().RunAsync(article, "broken.json", CancellationToken.None);
+        }
+
+        await app.Function<ReconcileFunction>().RunAsync(Timer(), CancellationToken.None);
+
+        Assert.Equal(["articles/broken.json.json"], (await app.BlobsAsync(PipelineNames.PoisonContainer)).Select(b => b.Name));
+        Assert.Empty(await app.BlobsAsync(PipelineNames.AnalysesContainer));
+    }
+
     private static TimerInfo Timer() => new();
 
     private static Article Article()
