@@ -6,6 +6,8 @@
 # ./run.sh deliveries [--failed|--pending|--sent]   the delivery records of the last run (status, attempts, reasons)
 # ./run.sh deliveries retry ID|--failed   puts a failed delivery (or all) back to pending for the redrive to send
 # ./run.sh send-test SUBSCRIBER_ID   a sample alert through each of that subscriber's channels; prints each outcome
+# ./run.sh poison list             blobs whose step failed: quarantined (run by nothing until retried) or still retried
+# ./run.sh poison retry NAME|--all  removes a quarantine record and runs the blob's step again
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/scripts/lib.sh"
 require_tools
@@ -17,7 +19,7 @@ if [ "${1:-}" = "replay" ]; then
   exec dotnet "$HOST_DLL" "$@"
 fi
 
-if [ "${1:-}" = "deliveries" ] || [ "${1:-}" = "send-test" ]; then
+if [ "${1:-}" = "deliveries" ] || [ "${1:-}" = "send-test" ] || [ "${1:-}" = "poison" ]; then
   # Against the storage (and mailbox) of the last ./run.sh: started here unless something already listens.
   install_node_services
   build_dotnet
@@ -26,7 +28,7 @@ if [ "${1:-}" = "deliveries" ] || [ "${1:-}" = "send-test" ]; then
   trap stop_services EXIT INT TERM
   port_free 10000 && start_service azurite 10000 "$ROOT/node_modules/.bin/azurite" --silent --skipApiVersionCheck --loose \
     --location "$RUN_DIR/azurite" --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1
-  if [ "$1" = "send-test" ] && port_free 1025; then
+  if { [ "$1" = "send-test" ] || [ "$1" = "poison" ]; } && port_free 1025; then
     start_service maildev 1025 "$ROOT/node_modules/.bin/maildev" --smtp 1025 --web 1080 --ip 127.0.0.1 --web-ip 127.0.0.1 \
       --mail-directory "$RUN_DIR/mail"
   fi
@@ -41,7 +43,7 @@ KEEP_RUNNING=false
 for arg in "$@"; do
   case "$arg" in
     --keep-running) KEEP_RUNNING=true ;;
-    -h|--help) sed -n '2,7p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,9p' "$0"; exit 0 ;;
     *) die "unknown argument '$arg' (try --help)" ;;
   esac
 done

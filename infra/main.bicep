@@ -53,7 +53,7 @@ var tags = {
 }
 
 // PipelineNames.Containers, plus config for configuration documents.
-var pipelineContainers = ['articles', 'analyses', 'statements', 'deliveries', 'sources', 'fingerprints', 'config']
+var pipelineContainers = ['articles', 'analyses', 'statements', 'deliveries', 'sources', 'fingerprints', 'config', 'poison']
 // The blob-triggered functions and the containers they watch (PipelineNames).
 var blobTriggers = {
   AnalyzeArticle: 'articles'

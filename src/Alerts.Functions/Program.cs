@@ -1,6 +1,7 @@
 using Alerts;
 using Alerts.Delivery;
 using Alerts.Functions;
+using Alerts.Recovery;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,6 +24,7 @@ namespace Alerts.Functions
                 .AddAlertsFetching()
                 .AddAlertsAnalysisStep(configuration)
                 .AddAlertsNovelty(inMemory: false)
-                .AddAlertsDelivery();
+                .AddAlertsDelivery()
+                .AddAlertsRecovery();
     }
 }

@@ -1,5 +1,6 @@
 using Alerts.Delivery;
 using Alerts.Host.Functions;
+using Alerts.Recovery;
 using Alerts.Storage;
 using Microsoft.Azure.WebJobs;
 using Microsoft.Extensions.Configuration;
@@ -16,7 +17,7 @@ public static class AlertsHost
     public static readonly Type[] FunctionClasses =
         [
             typeof(FetchArticlesFunction), typeof(AnalyzeArticleFunction), typeof(NotifySubscribersFunction),
-            typeof(RedriveDeliveriesFunction), typeof(SendDigestsFunction),
+            typeof(RedriveDeliveriesFunction), typeof(SendDigestsFunction), typeof(ReconcileFunction),
         ];
 
     public static IHostBuilder CreateBuilder(string? settingsPath, Action<IConfigurationBuilder>? configure = null)
@@ -24,11 +25,12 @@ public static class AlertsHost
             .UseContentRoot(AppContext.BaseDirectory)
             .ConfigureAppConfiguration(config =>
             {
-                // The delivery timers' schedules default as their options do, for settings files written before them.
+                // The delivery and reconcile timers' schedules default as their options do, for settings files written before them.
                 config.AddInMemoryCollection(new Dictionary<string, string?>
                 {
                     ["Notify:RedriveSchedule"] = new NotifyOptions().RedriveSchedule,
                     ["Notify:DigestSchedule"] = new NotifyOptions().DigestSchedule,
+                    ["Reconcile:Schedule"] = new ReconcileOptions().Schedule,
                 });
                 if (settingsPath is not null)
                 {
@@ -80,6 +82,7 @@ public static class AlertsHost
                 services.AddAlertsAnalysisStep(context.Configuration);
                 services.AddAlertsNovelty(inMemory: false);
                 services.AddAlertsDelivery();
+                services.AddAlertsRecovery();
                 services.AddSingleton<ITypeLocator>(new FunctionTypes(FunctionClasses));
             });
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Alerts.Delivery;
 using Alerts.Evaluation;
+using Alerts.Recovery;
 using Alerts.Replay;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -37,6 +38,12 @@ public static class Cli
               RedriveDeliveries sends it, with the same Message-ID.
           Alerts.Host send-test SUBSCRIBER_ID [--settings FILE]
               Sends a sample alert through each of that subscriber's channels and prints the outcome per channel.
+          Alerts.Host poison list [--settings FILE]
+              Lists the blobs whose step failed (poison/): quarantined ones, which no trigger or reconciler runs again,
+              and ones still being retried, with their attempts and the last failure's reason.
+          Alerts.Host poison retry NAME|--all [--settings FILE]
+              Removes the quarantine record of NAME (articles/x.json, analyses/x.json, or x.json when only one record has
+              that name) or of every quarantined blob, and runs its step again (an article's analysis is then notified).
         Settings come from local.settings.json (Values) or --settings FILE, then environment variables (A__B for A:B).
         """;
 
@@ -53,6 +60,9 @@ public static class Cli
                 "deliveries" when positional is ["retry", var id] && !flags.ContainsKey("--failed") => await RetryAsync([id], flags, output, error),
                 "deliveries" when positional is ["retry"] && flags.ContainsKey("--failed") => await RetryAsync(null, flags, output, error),
                 "send-test" when positional.Count == 1 => await SendTestAsync(positional[0], flags, output, error),
+                "poison" when positional is ["list"] => await PoisonListAsync(flags, output),
+                "poison" when positional is ["retry", var name] && !flags.ContainsKey("--all") => await PoisonRetryAsync(name, flags, output, error),
+                "poison" when positional is ["retry"] && flags.ContainsKey("--all") => await PoisonRetryAsync(null, flags, output, error),
                 "help" or "--help" or "-h" => PrintUsage(output, Ok),
                 _ => PrintUsage(error, BadUsage),
             };
@@ -305,6 +315,132 @@ public static class Cli
         return results.All(r => r.Outcome.Kind == OutcomeKind.Sent) ? Ok : Failed;
     }
 
+    private static async Task<int> PoisonListAsync(Dictionary<string, string?> flags, TextWriter output)
+    {
+        await using var provider = PoisonServices(flags);
+        await provider.GetRequiredService<Storage.BlobDocumentStore>().EnsureContainersAsync(CancellationToken.None);
+        var records = new List<PoisonRecord>();
+        await foreach (var record in provider.GetRequiredService<BlobQuarantine>().ListAsync(null, CancellationToken.None))
+        {
+            records.Add(record);
+        }
+
+        if (records.Count > 0)
+        {
+            await output.WriteLineAsync($"{"STATUS",-11}  {"BLOB",-48} {"FUNCTION",-17} {"ATTEMPTS",-8}  {"LAST FAILED",-19}  REASON");
+        }
+
+        foreach (var record in records.OrderByDescending(r => r.IsQuarantined).ThenByDescending(r => r.LastFailed))
+        {
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"{(record.IsQuarantined ? "quarantined" : "retrying"),-11}  {record.Container + "/" + record.Name,-48} {record.Function,-17} {record.Attempts,-8}  {record.LastFailed:yyyy-MM-dd HH:mm:ss}  {record.ExceptionType}: {record.Reason}"));
+        }
+
+        var quarantined = records.Count(r => r.IsQuarantined);
+        await output.WriteLineAsync($"{quarantined} quarantined, {records.Count - quarantined} retrying" +
+            (quarantined > 0 ? " (poison retry NAME|--all runs a quarantined blob's step again)" : ""));
+        return Ok;
+    }
+
+    private static async Task<int> PoisonRetryAsync(string? name, Dictionary<string, string?> flags, TextWriter output, TextWriter error)
+    {
+        await using var provider = PoisonServices(flags);
+        await provider.GetRequiredService<Storage.BlobDocumentStore>().EnsureContainersAsync(CancellationToken.None);
+        var quarantine = provider.GetRequiredService<BlobQuarantine>();
+        var steps = provider.GetRequiredService<BlobSteps>();
+        var records = new List<PoisonRecord>();
+        await foreach (var record in quarantine.ListAsync(null, CancellationToken.None))
+        {
+            records.Add(record);
+        }
+
+        var targets = name is null
+            ? [.. records.Where(r => r.IsQuarantined)]
+            : records.Where(r => r.Container + "/" + r.Name == name).ToList() is { Count: 1 } exact ? exact
+            : records.Where(r => r.Name == name).ToList();
+        if (name is not null && targets.Count != 1)
+        {
+            await error.WriteLineAsync(targets.Count == 0
+                ? $"No poison record for '{name}' (see poison list)."
+                : $"'{name}' names {targets.Count} records: say which, e.g. {targets[0].Container}/{name}.");
+            return BadUsage;
+        }
+
+        var failures = 0;
+        foreach (var record in targets)
+        {
+            await quarantine.RemoveAsync(record.Container, record.Name, CancellationToken.None);
+            var ok = await RetryOneAsync(record.Container, record.Name, quarantine, steps, output);
+            // There is no trigger here to carry a fresh analysis on: notify it too.
+            if (ok && record.Container == Storage.PipelineNames.ArticlesContainer
+                && !await steps.IsDoneAsync(Storage.PipelineNames.AnalysesContainer, record.Name, CancellationToken.None))
+            {
+                ok = await RetryOneAsync(Storage.PipelineNames.AnalysesContainer, record.Name, quarantine, steps, output);
+            }
+
+            failures += ok ? 0 : 1;
+        }
+
+        await output.WriteLineAsync($"{targets.Count - failures} of {targets.Count} retried blob(s) went through");
+        return failures == 0 ? Ok : Failed;
+    }
+
+    private static async Task<bool> RetryOneAsync(string container, string name, BlobQuarantine quarantine, BlobSteps steps, TextWriter output)
+    {
+        var blob = $"{container}/{name}";
+        try
+        {
+            if (!await steps.RunAsync(container, name, CancellationToken.None))
+            {
+                await output.WriteLineAsync($"{blob}: the blob no longer exists; its record is removed");
+                return true;
+            }
+        }
+        catch (Exception e) when (e is not OptionsValidationException)
+        {
+            // The step's message is not printed: it may hold what the record's reason leaves out.
+            var failed = await quarantine.ReadAsync(container, name, CancellationToken.None);
+            await output.WriteLineAsync($"{blob}: failed again (attempt {failed?.Attempts}; the reconciler retries it): {failed?.ExceptionType ?? e.GetType().Name}: {failed?.Reason}");
+            return false;
+        }
+
+        if (await quarantine.ReadAsync(container, name, CancellationToken.None) is { IsQuarantined: true } again)
+        {
+            await output.WriteLineAsync($"{blob}: quarantined again: {again.ExceptionType}: {again.Reason}");
+            return false;
+        }
+
+        await output.WriteLineAsync($"{blob}: done");
+        return true;
+    }
+
+    /// <summary>The blob-triggered steps without the trigger host, for poison retry.</summary>
+    private static ServiceProvider PoisonServices(Dictionary<string, string?> flags)
+    {
+        var config = Configuration(flags);
+        var services = new ServiceCollection()
+            .AddSingleton<IConfiguration>(config)
+            .AddLogging()
+            .AddAlertsStorage(config)
+            .AddAlertsAnalysisStep(config)
+            .AddAlertsNovelty(inMemory: false)
+            .AddAlertsDelivery()
+            .AddAlertsRecovery();
+        return services.BuildServiceProvider();
+    }
+
+    private static IConfiguration Configuration(Dictionary<string, string?> flags)
+    {
+        var configuration = new ConfigurationBuilder();
+        if (SettingsPath(flags) is { } settings)
+        {
+            configuration.AddLocalSettings(settings);
+        }
+
+        configuration.AddEnvironmentVariables();
+        return configuration.Build();
+    }
+
     /// <summary>Storage and delivery without the trigger host, for the operator commands.</summary>
     private static ServiceProvider DeliveryServices(Dictionary<string, string?> flags)
     {
@@ -354,7 +490,7 @@ public static class Cli
             {
                 flags[args[i]] = i + 1 < args.Length ? args[++i] : throw new UsageException($"{args[i]} needs a value.");
             }
-            else if (args[i] is "--until-idle" or "--explain" or "--verbose" or "--help" or "--failed" or "--pending" or "--sent")
+            else if (args[i] is "--until-idle" or "--explain" or "--verbose" or "--help" or "--failed" or "--pending" or "--sent" or "--all")
             {
                 flags[args[i]] = null;
             }

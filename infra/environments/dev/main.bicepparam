@@ -63,6 +63,11 @@ param appSettings = {
   Notify__SendLease: '00:02:00'
   Notify__ResumeAfter: '00:15:00'
   Teams__Timeout: '00:00:30'
+  // Recovery (issue 16): the reconciler catches up lost BlobCreated events and drains eventgrid-deadletter.
+  Reconcile__Schedule: '0 */10 * * * *'
+  Reconcile__GracePeriod: '00:10:00'
+  Reconcile__MaxPerRun: '100'
+  Poison__MaxAttempts: '3'
 }
 
 // Settings whose values live in Key Vault: setting name to secret name.

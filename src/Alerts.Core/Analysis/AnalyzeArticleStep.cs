@@ -28,15 +28,15 @@ public sealed class AnalyzeArticleStep(
         }
         catch (JsonException e)
         {
-            // Bad input is rejected once, not retried into the poison queue.
+            // Bad input is quarantined at once, not retried into the poison queue.
             Log.ArticleUnreadable(logger, blobName, e.Message);
-            return;
+            throw new Recovery.UnreadableBlobException($"not an article: {e.Message}");
         }
 
         if (article is null || string.IsNullOrWhiteSpace(article.Text))
         {
             Log.ArticleUnreadable(logger, blobName, "no text");
-            return;
+            throw new Recovery.UnreadableBlobException("the article has no text");
         }
 
         var analysis = await analyzer.AnalyzeAsync(article, cancellationToken);

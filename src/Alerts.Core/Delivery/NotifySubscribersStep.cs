@@ -41,13 +41,13 @@ public sealed class NotifySubscribersStep(
         catch (JsonException e)
         {
             Log.AnalysisUnreadable(logger, blobName, e.Message);
-            return;
+            throw new Recovery.UnreadableBlobException($"not an analysis: {e.Message}");
         }
 
         if (analysis is null)
         {
             Log.AnalysisUnreadable(logger, blobName, "empty document");
-            return;
+            throw new Recovery.UnreadableBlobException("the analysis is an empty document");
         }
 
         await NotifyAsync(analysis, blobName, cancellationToken);

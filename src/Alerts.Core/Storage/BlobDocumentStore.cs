@@ -102,6 +102,30 @@ public sealed class BlobDocumentStore(BlobServiceClient service, IBlobEvents eve
         }
     }
 
+    /// <summary>The blobs of a container with their creation times, for scans that go oldest first.</summary>
+    public async IAsyncEnumerable<StoredBlob> ListBlobsAsync(
+        string container, string? prefix, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var client = service.GetBlobContainerClient(container);
+        await foreach (var item in client.GetBlobsAsync(new GetBlobsOptions { Prefix = prefix }, cancellationToken))
+        {
+            yield return new StoredBlob(item.Name, item.Properties.CreatedOn ?? item.Properties.LastModified ?? DateTimeOffset.MinValue);
+        }
+    }
+
+    /// <summary>The blob's bytes as a fresh stream, as a trigger would hand them over; null when it does not exist.</summary>
+    public async Task<Stream?> OpenReadAsync(string container, string name, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await Blob(container, name).DownloadContentAsync(cancellationToken)).Value.Content.ToStream();
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return null;
+        }
+    }
+
     private static readonly BlobHttpHeaders JsonHeaders = new() { ContentType = "application/json; charset=utf-8" };
 
     private BlobClient Blob(string container, string name) => service.GetBlobContainerClient(container).GetBlobClient(name);
@@ -110,3 +134,5 @@ public sealed class BlobDocumentStore(BlobServiceClient service, IBlobEvents eve
 }
 
 public sealed record StoredDocument<T>(T Document, ETag ETag);
+
+public sealed record StoredBlob(string Name, DateTimeOffset Created);

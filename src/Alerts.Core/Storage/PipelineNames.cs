@@ -8,6 +8,7 @@ public static class PipelineNames
     public const string NotifySubscribers = "NotifySubscribers";
     public const string RedriveDeliveries = "RedriveDeliveries";
     public const string SendDigests = "SendDigests";
+    public const string Reconcile = "Reconcile";
 
     public const string ArticlesContainer = "articles";
     public const string AnalysesContainer = "analyses";
@@ -21,6 +22,12 @@ public static class PipelineNames
     public const string FingerprintsContainer = "fingerprints";
     /// <summary>Operator-edited configuration read at run time: the subscriptions document.</summary>
     public const string ConfigContainer = "config";
+    /// <summary>Blobs whose step failed: attempts while retried, then the quarantine record with its reason.</summary>
+    public const string PoisonContainer = "poison";
+
+    /// <summary>Where Event Grid writes the events it could not deliver (created by the infrastructure on Azure; the
+    /// local host has none). The reconciler drains it.</summary>
+    public const string DeadLetterContainer = "eventgrid-deadletter";
 
     public const string ArticlesTrigger = ArticlesContainer + "/{name}";
     public const string AnalysesTrigger = AnalysesContainer + "/{name}";
@@ -33,7 +40,9 @@ public static class PipelineNames
     public const string RedriveScheduleExpression = "%Notify:RedriveSchedule%";
     /// <summary>Sends the hourly and daily digests that are due (<c>Notify__DigestSchedule</c>).</summary>
     public const string DigestScheduleExpression = "%Notify:DigestSchedule%";
+    /// <summary>Hands on blobs whose trigger never ran (<c>Reconcile__Schedule</c>).</summary>
+    public const string ReconcileScheduleExpression = "%Reconcile:Schedule%";
 
     public static IReadOnlyList<string> Containers { get; } =
-        [ArticlesContainer, AnalysesContainer, StatementsContainer, DeliveriesContainer, SourcesContainer, FingerprintsContainer, ConfigContainer];
+        [ArticlesContainer, AnalysesContainer, StatementsContainer, DeliveriesContainer, SourcesContainer, FingerprintsContainer, ConfigContainer, PoisonContainer];
 }

@@ -1,10 +1,10 @@
-using Alerts.Analysis;
+using Alerts.Recovery;
 using Alerts.Storage;
 using Microsoft.Azure.Functions.Worker;
 
 namespace Alerts.Functions.Functions;
 
-public sealed class AnalyzeArticleFunction(AnalyzeArticleStep step)
+public sealed class AnalyzeArticleFunction(BlobSteps steps)
 {
     // Flex Consumption does not poll containers: Event Grid's BlobCreated events reach the blobs extension's webhook.
     [Function(PipelineNames.AnalyzeArticle)]
@@ -12,5 +12,5 @@ public sealed class AnalyzeArticleFunction(AnalyzeArticleStep step)
         [BlobTrigger(PipelineNames.ArticlesTrigger, Connection = PipelineNames.StorageConnection, Source = BlobTriggerSource.EventGrid)] Stream article,
         string name,
         CancellationToken cancellationToken)
-        => step.RunAsync(article, name, cancellationToken);
+        => steps.AnalyzeArticleAsync(article, name, cancellationToken);
 }

@@ -1,15 +1,15 @@
-using Alerts.Analysis;
+using Alerts.Recovery;
 using Alerts.Storage;
 using Microsoft.Azure.WebJobs;
 
 namespace Alerts.Host.Functions;
 
-public sealed class AnalyzeArticleFunction(AnalyzeArticleStep step)
+public sealed class AnalyzeArticleFunction(BlobSteps steps)
 {
     [FunctionName(PipelineNames.AnalyzeArticle)]
     public Task RunAsync(
         [BlobTrigger(PipelineNames.ArticlesTrigger, Connection = PipelineNames.StorageConnection, Source = BlobTriggerSource.EventGrid)] Stream article,
         string name,
         CancellationToken cancellationToken)
-        => step.RunAsync(article, name, cancellationToken);
+        => steps.AnalyzeArticleAsync(article, name, cancellationToken);
 }

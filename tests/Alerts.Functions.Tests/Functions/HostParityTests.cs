@@ -19,7 +19,7 @@ public sealed class HostParityTests
         var local = LocalHostTriggers();
         var azure = AzureTriggers();
 
-        Assert.Equal(5, azure.Count);
+        Assert.Equal(6, azure.Count);
         Assert.Equal(local.OrderBy(t => t.Function), azure.OrderBy(t => t.Function));
     }
 
@@ -33,6 +33,7 @@ public sealed class HostParityTests
         Assert.Equal(PipelineNames.AnalysesTrigger, azure[PipelineNames.NotifySubscribers].PathOrSchedule);
         Assert.Equal(PipelineNames.RedriveScheduleExpression, azure[PipelineNames.RedriveDeliveries].PathOrSchedule);
         Assert.Equal(PipelineNames.DigestScheduleExpression, azure[PipelineNames.SendDigests].PathOrSchedule);
+        Assert.Equal(PipelineNames.ReconcileScheduleExpression, azure[PipelineNames.Reconcile].PathOrSchedule);
         Assert.All(azure.Values.Where(t => t.Kind == "blob"), t => Assert.Equal("EventGrid", t.Source));
         Assert.All(azure.Values.Where(t => t.Kind == "blob"), t => Assert.Equal(PipelineNames.StorageConnection, t.Connection));
     }
@@ -42,7 +43,7 @@ public sealed class HostParityTests
     {
         var timers = TriggerAttributes<Worker.TimerTriggerAttribute>(AzureFunctionClasses()).ToList();
 
-        Assert.Equal(3, timers.Count);
+        Assert.Equal(4, timers.Count);
         Assert.All(timers, t => Assert.False(t.Attribute.RunOnStartup));
         Assert.All(timers, t => Assert.True(t.Attribute.UseMonitor));
     }

@@ -60,13 +60,14 @@ public sealed class PublishTests
             var metadata = (JsonArray)JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(output, "functions.metadata")))!;
             var functions = metadata.ToDictionary(f => (string)f!["name"]!, f => Assert.Single((JsonArray)f!["bindings"]!)!);
             Assert.Equal(
-                [PipelineNames.AnalyzeArticle, PipelineNames.FetchArticles, PipelineNames.NotifySubscribers, PipelineNames.RedriveDeliveries, PipelineNames.SendDigests],
+                [PipelineNames.AnalyzeArticle, PipelineNames.FetchArticles, PipelineNames.NotifySubscribers, PipelineNames.Reconcile, PipelineNames.RedriveDeliveries, PipelineNames.SendDigests],
                 functions.Keys.Order(StringComparer.Ordinal));
             Assert.Equal("timerTrigger", (string?)functions[PipelineNames.FetchArticles]["type"]);
             Assert.Equal(PipelineNames.FetchScheduleExpression, (string?)functions[PipelineNames.FetchArticles]["schedule"]);
             Assert.Null(functions[PipelineNames.FetchArticles]["runOnStartup"]);
             Assert.Equal(PipelineNames.RedriveScheduleExpression, (string?)functions[PipelineNames.RedriveDeliveries]["schedule"]);
             Assert.Equal(PipelineNames.DigestScheduleExpression, (string?)functions[PipelineNames.SendDigests]["schedule"]);
+            Assert.Equal(PipelineNames.ReconcileScheduleExpression, (string?)functions[PipelineNames.Reconcile]["schedule"]);
             foreach (var (name, path) in new[] { (PipelineNames.AnalyzeArticle, PipelineNames.ArticlesTrigger), (PipelineNames.NotifySubscribers, PipelineNames.AnalysesTrigger) })
             {
                 Assert.Equal("blobTrigger", (string?)functions[name]["type"]);

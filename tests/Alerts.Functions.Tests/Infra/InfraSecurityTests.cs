@@ -32,6 +32,8 @@ public sealed partial class InfraSecurityTests
 
         Assert.All(PipelineNames.Containers, name => Assert.Contains(name, containers));
         Assert.Contains("config", containers);
+        // The reconciler drains Event Grid's dead letters from this container.
+        Assert.Equal(PipelineNames.DeadLetterContainer, (string?)main["variables"]!["deadLetterContainer"]);
         Assert.All(
             ArmTemplate.OfType(main, "Microsoft.Storage/storageAccounts/blobServices/containers"),
             c => Assert.Equal("None", (string?)c.Properties["publicAccess"]));

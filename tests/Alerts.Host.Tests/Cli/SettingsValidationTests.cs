@@ -19,6 +19,9 @@ public sealed class SettingsValidationTests : IDisposable
     [InlineData("Analysis__Analyzer", "AzureLanguage", "Analysis__Language__Endpoint")]
     [InlineData("Novelty__ClaimMatchThreshold", "2", "ClaimMatchThreshold")]
     [InlineData("Novelty__Window", "00:00:01", "Window")]
+    [InlineData("Reconcile__Schedule", "every ten minutes", "Reconcile:Schedule")]
+    [InlineData("Reconcile__MaxPerRun", "0", "MaxPerRun")]
+    [InlineData("Poison__MaxAttempts", "9", "MaxAttempts")]
     public async Task Run_BadSetting_StopsStartUpNamingTheSetting(string name, string value, string expected)
     {
         var values = ValidValues();
