@@ -14,54 +14,38 @@ namespace Alerts.Tests.Recovery;
 [Collection(AzuriteCollectionDefinition.Name)]
 public sealed class QuarantineTests(AzuriteFixture azurite) : IAsyncLifetime
 {
-    private const string LanguagePath = "/language/:analyze-text";
     private const string Key = "k3y-that-must-never-be-recorded-0123456789";
 
     private MailDev mail = null!;
-    private LocalHttpServer language = null!;
 
     public async Task InitializeAsync()
     {
         mail = await MailDev.StartAsync();
-        language = await LocalHttpServer.StartAsync();
-        // A permanent refusal, worded with a signed URL and a key as a careless service might word it.
-        language.Map(LanguagePath, async context =>
-        {
-            await context.Request.Body.CopyToAsync(Stream.Null);
-            context.Response.StatusCode = 401;
-            context.Response.ContentType = "application/json";
-            await context.Response.WriteAsync(JsonSerializer.Serialize(new
-            {
-                error = new { code = "401", message = $"Access denied due to invalid subscription key={Key}; see https://lang.example.test/keys?sig=s3cr3t-signature." },
-            }), Encoding.UTF8);
-        });
     }
 
     public async Task DisposeAsync()
     {
-        await language.DisposeAsync();
         await mail.DisposeAsync();
     }
 
     [Fact]
     public async Task AnalyzeArticle_FailsEveryAttempt_IsQuarantinedAtMaxAttemptsWithASafeReasonAndNeverRunAgain()
     {
-        await using var harness = await RecoveryHarness.StartAsync(azurite, mail.SmtpPort, new Dictionary<string, string?>
-        {
-            ["Analysis:Analyzer"] = "AzureLanguage",
-            ["Analysis:Language:Endpoint"] = language.BaseUri.ToString(),
-            ["Analysis:Language:Key"] = Key,
-            ["Analysis:Language:MaxRetries"] = "0",
-            ["Poison:MaxAttempts"] = "3",
-        });
+        // Language being down is survived (the offline analyzer stands in); a fault of the analyzer itself is not.
+        var analyzer = new FaultyAnalyzer($"Analyzer state corrupt after key={Key}; see https://lang.example.test/keys?sig=s3cr3t-signature.");
+        await using var harness = await RecoveryHarness.StartAsync(
+            azurite,
+            mail.SmtpPort,
+            new Dictionary<string, string?> { ["Poison:MaxAttempts"] = "3" },
+            services => services.AddSingleton<ITextAnalyzer>(analyzer));
         var created = await harness.StoreArticleAsync(azurite, "q.json", "Victor Lang", "We will not wait for another attack on our border, and the military is ready to act in Mexico");
 
         // The runtime retries the first two failures; the third is the last and is swallowed once recorded.
-        await Assert.ThrowsAsync<LanguageServiceException>(() => TriggerAnalyzeAsync(harness, "q.json"));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => TriggerAnalyzeAsync(harness, "q.json"));
         var counting = await Quarantine(harness).ReadAsync(PipelineNames.ArticlesContainer, "q.json", CancellationToken.None);
-        await Assert.ThrowsAsync<LanguageServiceException>(() => TriggerAnalyzeAsync(harness, "q.json"));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => TriggerAnalyzeAsync(harness, "q.json"));
         await TriggerAnalyzeAsync(harness, "q.json");
-        var calls = language.CountRequests(LanguagePath);
+        var calls = analyzer.Calls;
 
         var record = await Quarantine(harness).ReadAsync(PipelineNames.ArticlesContainer, "q.json", CancellationToken.None);
         Assert.NotNull(counting);
@@ -71,8 +55,8 @@ public sealed class QuarantineTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.True(record.IsQuarantined);
         Assert.Equal(3, record.Attempts);
         Assert.Equal(PipelineNames.AnalyzeArticle, record.Function);
-        Assert.Equal(nameof(LanguageServiceException), record.ExceptionType);
-        Assert.Contains("invalid subscription key", record.Reason, StringComparison.Ordinal);
+        Assert.Equal(nameof(InvalidOperationException), record.ExceptionType);
+        Assert.Contains("Analyzer state corrupt", record.Reason, StringComparison.Ordinal);
         Assert.Contains("https://lang.example.test/keys", record.Reason, StringComparison.Ordinal);
         var stored = (await azurite.Service.GetBlobContainerClient(PipelineNames.PoisonContainer)
             .GetBlobClient("articles/q.json.json").DownloadContentAsync()).Value.Content.ToString();
@@ -85,7 +69,7 @@ public sealed class QuarantineTests(AzuriteFixture azurite) : IAsyncLifetime
         var report = await harness.Reconciler().RunAsync(CancellationToken.None);
 
         Assert.Equal(new(0, 0, 0, 0), report);
-        Assert.Equal(calls, language.CountRequests(LanguagePath));
+        Assert.Equal(calls, analyzer.Calls);
         Assert.False(await harness.ExistsAsync(PipelineNames.AnalysesContainer, "q.json"));
     }
 
@@ -129,5 +113,21 @@ public sealed class QuarantineTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         await using var article = await harness.Store.OpenReadAsync(PipelineNames.ArticlesContainer, name, CancellationToken.None);
         await harness.Services.GetRequiredService<BlobSteps>().AnalyzeArticleAsync(article!, name, CancellationToken.None);
+    }
+
+    /// <summary>An analyzer that fails every call with a message a careless library might write.</summary>
+    private sealed class FaultyAnalyzer(string message) : ITextAnalyzer
+    {
+        private int calls;
+
+        public int Calls => calls;
+
+        public string Name => "faulty";
+
+        public Task<TextAnalysis> AnalyzeAsync(string text, string? language, CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref calls);
+            throw new InvalidOperationException(message);
+        }
     }
 }

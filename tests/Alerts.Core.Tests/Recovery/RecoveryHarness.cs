@@ -12,7 +12,8 @@ namespace Alerts.Tests.Recovery;
 /// and dead-letter containers. Blobs are written with no BlobCreated raised: every event is lost.</summary>
 internal static class RecoveryHarness
 {
-    public static async Task<DeliveryHarness> StartAsync(AzuriteFixture azurite, int smtpPort, IDictionary<string, string?>? settings = null)
+    public static async Task<DeliveryHarness> StartAsync(
+        AzuriteFixture azurite, int smtpPort, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null)
     {
         foreach (var container in new[] { PipelineNames.ArticlesContainer, PipelineNames.AnalysesContainer, PipelineNames.PoisonContainer })
         {
@@ -25,7 +26,11 @@ internal static class RecoveryHarness
             Samples.Subscriptions(Samples.EmailSubscriber("desk", "desk@example.test")),
             smtpPort,
             settings,
-            services => services.AddSingleton<AnalyzeArticleStep>().AddAlertsRecovery());
+            services =>
+            {
+                services.AddSingleton<AnalyzeArticleStep>().AddAlertsRecovery();
+                configure?.Invoke(services);
+            });
     }
 
     public static Reconciler Reconciler(this DeliveryHarness harness) => harness.Services.GetRequiredService<Reconciler>();
