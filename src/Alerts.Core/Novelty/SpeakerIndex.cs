@@ -82,12 +82,14 @@ public sealed class SpeakerIndex
         }
 
         var candidates = Candidates(probe, since);
-        var best = new double[probe.Claims.Count];
         // A clause of generic words only ("I don't want to say what I am going to do") is filler around the claim.
         var weights = probe.Claims.Select(c => c.Concepts.Any(k => ConceptLexicon.Weight(k) >= 1) || c.Numbers.Count > 0
             ? c.Concepts.Sum(ConceptLexicon.Weight) : FillerWeight).ToArray();
         var scored = new List<(IndexedStatement Statement, double Score)>(candidates.Count);
         var contained = false;
+        // The articles whose statements cover each claim: a merge of known statements is one article's statements
+        // quoted together, not talking points gathered from many occasions.
+        var coveringArticles = probe.Claims.Select(_ => new HashSet<string>(StringComparer.Ordinal)).ToArray();
         foreach (var candidate in candidates)
         {
             double total = 0, covered = 0;
@@ -95,7 +97,11 @@ public sealed class SpeakerIndex
             {
                 var claim = probe.Claims[i];
                 var coverage = candidate.Claims.Count == 0 ? 0 : candidate.Claims.Max(claim.CoveredBy);
-                best[i] = Math.Max(best[i], coverage);
+                if (coverage >= options.ClaimMatchThreshold)
+                {
+                    coveringArticles[i].Add(candidate.FirstAnalysis);
+                }
+
                 total += weights[i];
                 covered += weights[i] * coverage;
             }
@@ -110,10 +116,17 @@ public sealed class SpeakerIndex
         var comparisons = scored.Take(ExplainedComparisons)
             .Select(s => new StatementComparison(s.Statement.Key, s.Statement.Text, Math.Round(s.Score, 3)))
             .ToList();
-        // Known when every claim is covered by some known claim (rewordings, partial quotes and merges of known
-        // statements; one uncovered claim makes the whole quote new), or when one known statement lies within it.
-        var claims = Enumerable.Range(0, best.Length).Where(i => weights[i] > FillerWeight).ToList();
-        var known = scored.Count > 0 && (contained || (claims.Count > 0 && claims.All(i => best[i] >= options.ClaimMatchThreshold)));
+        // Known when every claim is covered by the known claims of one article (rewordings, partial quotes, and its
+        // statements quoted together; one uncovered claim makes the whole quote new), or when one known statement
+        // lies within it. Claims covered only by statements of different articles are talking points gathered from
+        // several occasions: said together once more, they are a new statement.
+        var claims = Enumerable.Range(0, probe.Claims.Count).Where(i => weights[i] > FillerWeight).ToList();
+        var known = scored.Count > 0 && (contained || (claims.Count > 0
+            && claims.Skip(1).Aggregate(new HashSet<string>(coveringArticles[claims[0]], StringComparer.Ordinal), (common, i) =>
+            {
+                common.IntersectWith(coveringArticles[i]);
+                return common;
+            }).Count > 0));
         return new IndexMatch(known ? scored[0].Statement : null, false, comparisons, candidates.Count);
     }
 

@@ -65,15 +65,28 @@ public sealed class NoveltyMatchingTests
         => Assert.False((await AfterKnownAsync("she said Mexico would never accept foreign troops on Mexican territory")).IsNew);
 
     [Fact]
-    public async Task Claim_MergedTwoKnownStatements_IsKnown()
+    public async Task Claim_TwoStatementsOfOneArticleQuotedTogether_IsKnown()
     {
+        await harness.ClaimAsync(Sheinbaum, "Mexico will never accept foreign troops on its territory.", "a.json");
+        await harness.ClaimAsync(Sheinbaum, "We cooperate with Washington on security, but we do not subordinate ourselves.", "a.json");
+
+        var decision = await harness.ClaimAsync(
+            Sheinbaum, "Foreign troops will never be accepted on Mexican territory; we cooperate on security but do not subordinate ourselves.", "c.json");
+
+        Assert.False(decision.IsNew);
+    }
+
+    [Fact]
+    public async Task Claim_TalkingPointsFromTwoArticlesSaidTogether_IsNew()
+    {
+        // Each claim was said before, on two occasions; said together again, they are what she said this time.
         await harness.ClaimAsync(Sheinbaum, "Mexico will never accept foreign troops on its territory.", "a.json");
         await harness.ClaimAsync(Sheinbaum, "We cooperate with Washington on security, but we do not subordinate ourselves.", "b.json");
 
         var decision = await harness.ClaimAsync(
             Sheinbaum, "Foreign troops will never be accepted on Mexican territory; we cooperate on security but do not subordinate ourselves.", "c.json");
 
-        Assert.False(decision.IsNew);
+        Assert.True(decision.IsNew);
     }
 
     [Fact]
