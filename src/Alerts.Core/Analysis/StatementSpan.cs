@@ -96,7 +96,33 @@ internal sealed partial class StatementExtraction
             start += but.Index + but.Length;
         }
 
-        return Trimmed(new TextRange(start, SecondVerbStart(tokens, i) ?? sentence.End));
+        return Trimmed(new TextRange(start, QuotedThenOccasion(tokens, i) ?? SecondVerbStart(tokens, i) ?? sentence.End));
+    }
+
+    /// <summary>"aseguró que «no hay nada que temer» tras las declaraciones de …", "said it was “not on the table”
+    /// after the report …": the quoted words close the claim, and the occasion that follows them is narration.</summary>
+    private int? QuotedThenOccasion(List<Token> tokens, int from)
+    {
+        for (var j = from + 1; j < tokens.Count; j++)
+        {
+            if (!Lexicon.OccasionWords.Contains(tokens[j].Word) || InsideQuote(tokens[j].Start))
+            {
+                continue;
+            }
+
+            var k = tokens[j].Start - 1;
+            while (k > tokens[from].Start && (char.IsWhiteSpace(text[k]) || text[k] == ','))
+            {
+                k--;
+            }
+
+            if (Lexicon.ClosingQuoteMarks.Contains(text[k]))
+            {
+                return k + 1;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>"… tiene que hacer su parte, y subrayó su rechazo …": a second speech verb joined by "y"/"and" ends the

@@ -121,10 +121,11 @@ public sealed partial class TopicScorer
             return new TopicRelevance(Math.Round(Math.Min(relevance, OffTopicCap), 3), cues);
         }
 
-        // A statement that is its paragraph (or most of it) may answer the passage before it; a phrase quoted inside
-        // a paragraph of narration answers only what that paragraph says.
+        // A statement that is its paragraph (or most of it), or that takes a stance (a denial, a will or a must), may
+        // answer the passage before it; a phrase quoted inside narration that asserts nothing ("a day for families")
+        // answers only what that paragraph says.
         var isItsParagraph = string.IsNullOrWhiteSpace(paragraph) || 2 * statement.Length >= paragraph.Trim().Length
-            || Words(Quotation().Replace(paragraph, " ")) <= MaxAttributionWords;
+            || Words(Quotation().Replace(paragraph, " ")) <= MaxAttributionWords || Stance().IsMatch(statement);
         return OnTopic(s, p, q, subject, anaphoric, isItsParagraph)
             ? new TopicRelevance(Math.Round(0.5 + 0.5 * relevance, 3), cues)
             : new TopicRelevance(Math.Round(Math.Min(relevance, OffTopicCap), 3), cues);
@@ -261,6 +262,10 @@ public sealed partial class TopicScorer
     private static int Count(List<TopicTerm> terms, string text) => terms.SelectMany(t => t.Starts(text)).Distinct().Count();
 
     private static int Words(string paragraph) => paragraph.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+
+    [GeneratedRegex(@"\b(?:no|not|never|nothing|won’t|won't|will|would|must|should|cannot|can’t|can't|nunca|nada|jamás|tampoco|va|vamos|van|habrá|debe|deben|debemos|puede|pueden|podemos)\b",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Stance();
 
     [GeneratedRegex("“[^”]*”|\"[^\"]*\"|«[^»]*»|''.*?''", RegexOptions.CultureInvariant)]
     private static partial Regex Quotation();

@@ -23,6 +23,16 @@ public sealed class ReportedSpeechTests
         Assert.Equal(StatementKind.Indirect, statement.Kind);
     }
 
+    [Theory]
+    [InlineData("La ministra Elena Solís aseguró que \"no hay nada que temer\" tras las declaraciones del senador en una entrevista.", "no hay nada que temer")]
+    [InlineData("Minister Elena Solis said the plan was “not on the table” after the senator's remarks in a radio interview.", "the plan was “not on the table”")]
+    public void Extract_QuotedWordsThenTheOccasion_TheQuoteClosesTheStatement(string sentence, string expected)
+    {
+        var statement = Assert.Single(Extract(sentence));
+
+        Assert.Equal(expected, statement.Text.Trim('"'));
+    }
+
     [Fact]
     public void Extract_ObjectThenAnotherSpeaker_ReadsBoth()
     {

@@ -37,7 +37,11 @@ public sealed class TopicScorerTests
     [InlineData("a day for families and friends",
         "Reporters pressed her on the subject at her morning briefing, but she would not be drawn on the eve of the national holiday, which is, she said, “a day for families and friends”.",
         false)]
-    public void Score_StatementWithNoTopicWordsAfterAPassageAboutTheAction_IsOnTopicOnlyWhenItIsItsParagraph(
+    // A stance quoted inside narration may answer the passage before it.
+    [InlineData("there is nothing to fear",
+        "The minister told residents at the market on Friday that “there is nothing to fear” and went on to talk about the harvest and the fair.",
+        true)]
+    public void Score_StatementWithNoTopicWordsAfterAPassageAboutTheAction_IsOnTopicWhenItIsItsParagraphOrTakesAStance(
         string statement, string paragraph, bool onTopic)
     {
         const string before = "The minister called for cooperation, not intervention, after Washington said it would send troops against the cartels in Mexico.";
