@@ -78,6 +78,16 @@ internal static class Lexicon
         amenazaron negaron criticaron
         """);
 
+    /// <summary>What one offers when one describes rather than states: "offered a detailed account of the raid",
+    /// "ofreció detalles del operativo" is narration of a briefing, not a claim.</summary>
+    public static readonly FrozenSet<string> AccountNouns = Set("""
+        account accounts details detail explanation explanations briefing update updates overview timeline
+        recuento relato detalles pormenores explicación explicaciones informe balance resumen cronología
+        """);
+
+    /// <summary>Verbs whose object may be such a description rather than a stance.</summary>
+    public static readonly FrozenSet<string> OfferVerbs = Set("offered offers ofreció ofrece ofrecieron ofrecido");
+
     /// <summary>Words that open the occasion of a stance rather than its content: "rejected the plan after …",
     /// "pidió cooperación luego de que …", "rechazó la idea tras …".</summary>
     public static readonly FrozenSet<string> OccasionWords = Set("after following amid while luego después tras mientras");

@@ -54,6 +54,11 @@ internal sealed partial class StatementExtraction
         }
         else if (Lexicon.ObjectSpeechVerbs.Contains(tokens[verb].Word) && i < tokens.Count)
         {
+            if (Lexicon.OfferVerbs.Contains(tokens[verb].Word) && DescribesABriefing(tokens, i))
+            {
+                return null;
+            }
+
             // The object is short; a comma after it starts what the sentence adds ("…, following reports that …",
             // "…, an offer she said she had refused", "…, saying …").
             var close = tokens.FindIndex(i + 2 < tokens.Count ? i + 2 : i, t => t.EndsClause && !InsideQuote(t.End - 1));
@@ -97,6 +102,20 @@ internal sealed partial class StatementExtraction
         }
 
         return Trimmed(new TextRange(start, QuotedThenOccasion(tokens, i) ?? SecondVerbStart(tokens, i) ?? sentence.End));
+    }
+
+    /// <summary>"offered a detailed account of …", "ofreció amplios detalles de …": the object, past a determiner and
+    /// one describing word, is an account of what was said.</summary>
+    private static bool DescribesABriefing(List<Token> tokens, int from)
+    {
+        var t = from;
+        if (t < tokens.Count && Lexicon.Determiners.Contains(tokens[t].Word))
+        {
+            t++;
+        }
+
+        return (t < tokens.Count && Lexicon.AccountNouns.Contains(tokens[t].Word))
+            || (t + 1 < tokens.Count && !tokens[t].EndsClause && Lexicon.AccountNouns.Contains(tokens[t + 1].Word));
     }
 
     /// <summary>"aseguró que «no hay nada que temer» tras las declaraciones de …", "said it was “not on the table”

@@ -33,6 +33,16 @@ public sealed class ReportedSpeechTests
         Assert.Equal(expected, statement.Text.Trim('"'));
     }
 
+    [Theory]
+    [InlineData("Defense Minister Ana Ruiz offered a detailed account of how the navy tracked the boat to the coast.")]
+    [InlineData("La ministra de Defensa, Ana Ruiz, ofreció detalles del operativo con el que la Marina siguió la lancha.")]
+    public void Extract_OfferOfAnAccount_IsNarrationNotAStatement(string sentence)
+        => Assert.Empty(Extract(sentence));
+
+    [Fact]
+    public void Extract_OfferOfAnAction_StaysAStatement()
+        => Assert.Equal("offered to send navy ships to guard the coast", Assert.Single(Extract("Defense Minister Ana Ruiz offered to send navy ships to guard the coast.")).Text);
+
     [Fact]
     public void Extract_ObjectThenAnotherSpeaker_ReadsBoth()
     {
