@@ -130,7 +130,7 @@ internal static class Lexicon
 
     public static readonly FrozenSet<string> Honorifics = Set("""
         Mr. Mrs. Ms. Miss Dr. Sen. Rep. Gov. Gen. Adm. Lt. Col. Maj. Capt. Sgt. Prof. Pres. Sr. Sra. Srta. Lic. Ing.
-        Mr Mrs Ms Dr Sen Rep Gov Gen
+        Mr Mrs Ms Dr Sen Rep Gov Gen Reps. Sens. Reps Sens
         """);
 
     public static readonly FrozenSet<string> FemaleHonorifics = Set("Mrs. Ms. Miss Sra. Srta. Mrs Ms");

@@ -10,6 +10,8 @@ internal enum MentionForm
     RoleOnly,
     Group,
     Implicit,
+    /// <summary>"the two Republicans", "ambos legisladores": the two people the article named last, speaking together.</summary>
+    Pair,
 }
 
 /// <summary>How a speaker is named at one place: "Mr. Rubio", "she", "a U.S. official", "the secretary of state".</summary>
@@ -61,6 +63,11 @@ internal static partial class SpeakerPhrase
         if (words.Count == 0 || words.Count > 14)
         {
             return null;
+        }
+
+        if (PairPhrase().IsMatch(phrase))
+        {
+            return new SpeakerMention(MentionForm.Pair, SpeakerKind.Person, phrase, null, Gender.Unknown);
         }
 
         if (words.Count == 1 && Lexicon.Pronouns.Contains(words[0]))
@@ -370,4 +377,7 @@ internal static partial class SpeakerPhrase
 
     [GeneratedRegex(@"^(?:an?|the)?\s*(?:\w+\s+)?reports?\s+(?:from|in|by|of)\s+(?<source>.+)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ReportFrom();
+
+    [GeneratedRegex(@"^(?:the\s+two|both(?:\s+the)?|l[oa]s\s+dos|amb[oa]s)\s+\p{L}+(?:s|men)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PairPhrase();
 }

@@ -62,6 +62,8 @@ internal sealed partial class SpeakerResolver
                 return group;
             case MentionForm.Implicit:
                 return previous ?? Topic(offset)?.ToSpeaker();
+            case MentionForm.Pair:
+                return Pair(offset);
             case MentionForm.Pronoun when mention.Gender == Gender.Unknown:
                 return previous is { Kind: not SpeakerKind.Person } ? previous : null;
             case MentionForm.Pronoun:
@@ -145,6 +147,27 @@ internal sealed partial class SpeakerResolver
             || Lexicon.LeaderDescriptors.Any(p => p.Contains(' ', StringComparison.Ordinal) && role.Contains(p, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>The person named most often before <paramref name="offset"/>, when no one else is named as often.</summary>
+    /// <summary>"Reps. Dan Crenshaw (R-TX) and Mike Waltz": a name joined by "and"/"y" to a person just named is one too.</summary>
+    private bool ConjoinedWithAPerson(int index)
+    {
+        var before = text[Math.Max(0, index - 40)..index].TrimEnd();
+        return people.Count > 0 && people[^1].FirstOffset >= index - 40
+            && (before.EndsWith(" and", StringComparison.Ordinal) || before.EndsWith(" y", StringComparison.Ordinal));
+    }
+
+    /// <summary>The two people named last before the mention, in the order the article introduced them.</summary>
+    private Speaker? Pair(int offset)
+    {
+        var last = people.Where(p => p.FirstOffset < offset)
+            .Select(p => (Person: p, Seen: mentions.Where(m => m.Person == p && m.Offset < offset).Select(m => m.Offset).DefaultIfEmpty(p.FirstOffset).Max()))
+            .OrderByDescending(p => p.Seen)
+            .Take(2)
+            .Select(p => p.Person)
+            .OrderBy(p => p.FirstOffset)
+            .ToList();
+        return last.Count == 2 ? new Speaker($"{last[0].Name} and {last[1].Name}", null, SpeakerKind.Person) : null;
+    }
+
     private Person? MainFigure(int offset)
     {
         var counts = mentions.Where(m => m.Offset < offset).GroupBy(m => m.Person).Select(g => (g.Key, Count: g.Count()))
@@ -351,7 +374,9 @@ internal sealed partial class SpeakerResolver
             var nameStart = match.Index + words.Take(lead).Sum(w => w.Length + 1);
             var nameEnd = nameStart + string.Join(' ', name).Length;
             var role = RoleBefore(nameStart) is { } before ? before + PlaceAfter(nameEnd) : RoleAfter(nameEnd);
-            var known = Lexicon.GenderOfFirstName(name[0]) != Gender.Unknown;
+            // A first name we know, a role, or an honorific ("Reps. Dan Crenshaw and Mike Waltz") makes it a person.
+            var known = Lexicon.GenderOfFirstName(name[0]) != Gender.Unknown || Lexicon.Honorifics.Contains(wordBefore)
+                || (lead == 0 && ConjoinedWithAPerson(match.Index));
             if (!known && role is null)
             {
                 continue;

@@ -24,7 +24,7 @@ internal static partial class TextLayout
     {
         "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "adm", "lt", "col", "maj", "capt", "sgt", "prof", "st", "jr",
         "sr", "sra", "srta", "u.s", "u.n", "u.k", "e.u", "a.m", "p.m", "jan", "feb", "aug", "sept", "sep", "oct", "nov",
-        "dec", "inc", "corp", "co", "no", "vs", "etc", "lic", "ing", "d.c", "ee.uu", "pres", "gral",
+        "dec", "inc", "corp", "co", "no", "vs", "etc", "lic", "ing", "d.c", "ee.uu", "pres", "gral", "reps", "sens", "govs", "gens",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     public static IReadOnlyList<TextRange> Paragraphs(string text)

@@ -11,6 +11,21 @@ public sealed class SpeakerResolverTests
     private static IReadOnlyList<ExtractedStatement> Extract(params string[] paragraphs)
         => Extractor.Extract(string.Join("\n\n", paragraphs));
 
+    [Theory]
+    [InlineData("Reps. Tom Barden (R-OH) and Will Ostrow (R-KS) filed a bill on Tuesday to authorize force against the gangs.",
+        "The two Republicans say the gangs have overwhelmed the border police.")]
+    [InlineData("Reps. Tom Barden and Will Ostrow filed a bill on Tuesday to authorize force against the gangs.",
+        "The two congressmen, who both served in the army, said they have narrowed the bill so that it expires after three years.")]
+    [InlineData("El diputado Tomás Barrera presentó el martes una iniciativa contra las bandas. El diputado Guillermo Ostos la apoyó.",
+        "Ambos legisladores dijeron que la policía fronteriza ya no basta.")]
+    public void Extract_TheTwoOfThemSpeaking_IsBothPeopleTheArticleNamed(string introduction, string joint)
+    {
+        var statement = Assert.Single(Extract(introduction, joint));
+
+        Assert.Contains(" and ", statement.Speaker.Name, StringComparison.Ordinal);
+        Assert.All(statement.Speaker.Name.Split(" and "), name => Assert.Contains(name, introduction, StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Extract_OfficeTitleWithAndChain_KeepsWholeNameAndWholeTitle()
     {

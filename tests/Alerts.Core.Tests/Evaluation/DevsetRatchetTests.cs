@@ -11,7 +11,7 @@ public sealed class DevsetRatchetTests(ITestOutputHelper output)
 {
     // The figures reached so far, compared at the two decimals the score line prints. Raise them as work lands (to the
     // new line's figures); lowering one needs a reason in the commit that does it.
-    private const double MinRecall = 0.95;
+    private const double MinRecall = 0.98;
     private const double MinPrecision = 0.86;
     private const int MaxOfftopic = 1;
     private const int MaxMisattributed = 0;
