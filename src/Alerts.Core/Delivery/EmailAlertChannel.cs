@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using Alerts.Text;
 using MailKit;
 using MailKit.Net.Smtp;
 using MailKit.Security;
@@ -34,26 +35,26 @@ public sealed class EmailAlertChannel(IOptionsMonitor<SmtpOptions> options) : IA
         catch (SmtpCommandException e)
         {
             var code = (int)e.StatusCode;
-            var reason = $"SMTP {code} ({e.ErrorCode}): {e.Message}";
+            var reason = $"SMTP {code} ({e.ErrorCode}): {Redact.Secrets(e.Message, smtp.Password)}";
             return code is >= 400 and < 500 ? DeliveryOutcome.Transient(reason) : DeliveryOutcome.Permanent(reason);
         }
         catch (AuthenticationException e)
         {
-            return DeliveryOutcome.Permanent($"SMTP authentication failed (check Smtp:UserName and Smtp:Password): {e.Message}");
+            return DeliveryOutcome.Permanent($"SMTP authentication failed (check Smtp:UserName and Smtp:Password): {Redact.Secrets(e.Message, smtp.Password)}");
         }
         catch (SslHandshakeException e)
         {
-            return DeliveryOutcome.Permanent($"TLS handshake with the SMTP server failed (check Smtp:Security and Smtp:Port): {e.Message}");
+            return DeliveryOutcome.Permanent($"TLS handshake with the SMTP server failed (check Smtp:Security and Smtp:Port): {Redact.Secrets(e.Message, smtp.Password)}");
         }
         catch (NotSupportedException e)
         {
             // E.g. StartTls against a server that offers no STARTTLS: configuration, not luck.
-            return DeliveryOutcome.Permanent($"SMTP server does not support the configured security: {e.Message}");
+            return DeliveryOutcome.Permanent($"SMTP server does not support the configured security: {Redact.Secrets(e.Message, smtp.Password)}");
         }
         catch (Exception e) when (e is SmtpProtocolException or ServiceNotConnectedException or IOException or SocketException or TimeoutException
             || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
-            return DeliveryOutcome.Transient($"{e.GetType().Name}: {e.Message}");
+            return DeliveryOutcome.Transient($"{e.GetType().Name}: {Redact.Secrets(e.Message, smtp.Password)}");
         }
     }
 }

@@ -120,7 +120,8 @@ public sealed class FetchArticlesStep(
 #pragma warning restore CA1031
         {
             Log.SourceCrashed(logger, source.Name, e.GetType().Name, e);
-            var report = Failed(source, FetchFailure.Unexpected, $"{e.GetType().Name}: {e.Message}");
+            // Stored in the source's state and shown by the CLI: no connection-string key or signature an SDK put in it.
+            var report = Failed(source, FetchFailure.Unexpected, $"{e.GetType().Name}: {Redact.Secrets(e.Message)}");
             await RecordUnexpectedFailureAsync(source, report, cancellationToken);
             return report;
         }
