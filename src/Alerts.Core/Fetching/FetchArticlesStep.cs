@@ -103,7 +103,7 @@ public sealed class FetchArticlesStep(
             ItemsFailed = results.Sum(r => r.ItemsFailed),
             Details = results,
         };
-        Log.FetchCompleted(logger, report.Sources, report.FailedSources, report.Items, report.Stored, report.AlreadyStored);
+        Log.FetchCompleted(logger, report.Sources, report.NotModified, report.NotDue, report.FailedSources, report.Items, report.Stored, report.AlreadyStored);
         return report;
     }
 
@@ -229,10 +229,16 @@ public sealed class FetchArticlesStep(
         if (report.Status == SourceStatus.Failed)
         {
             var failures = state.ConsecutiveFailures + 1;
-            // Logged once when the source starts failing, not on every run while it keeps failing.
+            var since = state.ConsecutiveFailures == 0 ? now : state.FailingSince ?? state.LastAttempt ?? now;
+            // Logged when the source starts failing and again at Warning once the streak is long enough to matter
+            // (then each time it doubles), not on every run while it keeps failing.
             if (state.ConsecutiveFailures == 0)
             {
                 Log.SourceFailed(logger, source.Name, new Uri(source.Url).Host, report.Failure!.Value, report.Reason ?? "");
+            }
+            else if (IsWarningStreak(failures, options.CurrentValue.WarnAfterFailures))
+            {
+                Log.SourceFailingPersistently(logger, source.Name, new Uri(source.Url).Host, failures, since, report.Failure!.Value, report.Reason ?? "");
             }
             else
             {
@@ -242,6 +248,7 @@ public sealed class FetchArticlesStep(
             {
                 LastAttempt = now,
                 ConsecutiveFailures = failures,
+                FailingSince = since,
                 LastFailure = report.Failure,
                 NextDue = failures >= FailuresBeforeBackOff ? now + BackOff(failures) : DueAfter(source, now),
             };
@@ -261,6 +268,7 @@ public sealed class FetchArticlesStep(
                 LastSuccess = now,
                 ConsecutiveFailures = 0,
                 LastFailure = null,
+                FailingSince = null,
                 NextDue = DueAfter(source, now),
             };
         }
@@ -270,6 +278,10 @@ public sealed class FetchArticlesStep(
             Log.SourceStateConflict(logger, source.Name);
         }
     }
+
+    // threshold, 2 × threshold, 4 × threshold, …
+    private static bool IsWarningStreak(int failures, int threshold)
+        => failures >= threshold && failures % threshold == 0 && int.IsPow2(failures / threshold);
 
     private static DateTimeOffset? DueAfter(FeedSource source, DateTimeOffset now) => source.Interval is { } interval ? now + interval : null;
 
