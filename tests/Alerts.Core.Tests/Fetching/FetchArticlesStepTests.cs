@@ -135,6 +135,32 @@ public sealed class FetchArticlesStepTests(AzuriteFixture azurite) : IAsyncLifet
     }
 
     [Fact]
+    public async Task RunAsync_ItemWith20000CharAuthorAndTitle_StoresBothCapped()
+    {
+        var page = ServePage("/huge-byline/story");
+        var author = string.Join(' ', Enumerable.Repeat("Correspondent", 20_000 / 14 + 1));
+        var title = string.Join(' ', Enumerable.Repeat("Headline", 20_000 / 9 + 1));
+        server.MapContent("/huge-byline/feed", $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>Bylines</title>
+            <item><title>{title}</title><link>{page.Url.AbsoluteUri}</link><dc:creator>{author}</dc:creator></item>
+            </channel></rss>
+            """, "application/rss+xml");
+        await using var harness = CreateSut(FetchHarness.Sources((UniqueName("huge-byline"), server.Url("/huge-byline/feed"))));
+
+        var report = await harness.RunAsync();
+
+        Assert.Equal(1, report.Stored);
+        var name = Assert.Single(harness.Events.Created, n => n.StartsWith(PipelineNames.ArticlesContainer + "/", StringComparison.Ordinal));
+        var article = await harness.Store.ReadAsync<Article>(PipelineNames.ArticlesContainer, name[(PipelineNames.ArticlesContainer.Length + 1)..], CancellationToken.None);
+        Assert.NotNull(article);
+        Assert.InRange(article.Document.Author!.Length, 1, 200);
+        Assert.StartsWith("Correspondent Correspondent", article.Document.Author, StringComparison.Ordinal);
+        Assert.InRange(article.Document.Title.Length, 1, 500);
+        Assert.StartsWith("Headline Headline", article.Document.Title, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task RunAsync_SameFeedTwice_StoresEachArticleOnce()
     {
         var page = ServePage("/twice/story");
