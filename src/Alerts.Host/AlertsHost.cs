@@ -53,6 +53,9 @@ public static class AlertsHost
                 logging.AddFilter("Host", LogLevel.Warning);
                 logging.AddFilter("Function", LogLevel.Warning);
                 logging.AddFilter("System.Net.Http", LogLevel.Warning);
+                // Logging:LogLevel:… (Logging__LogLevel__Default=Debug) after those defaults, so an operator's setting for
+                // a category overrides ours; a bare HostBuilder binds nothing by itself.
+                logging.AddConfiguration(context.Configuration.GetSection("Logging"));
             })
             .ConfigureServices((context, services) =>
             {

@@ -31,6 +31,7 @@ param appSettings = {
   Fetch__RetryDelay: '00:00:01'
   Fetch__MaxRetryAfter: '00:01:00'
   Fetch__BreakDuration: '00:02:00'
+  Fetch__WarnAfterFailures: '3'
   Fetch__MaxItemsPerSource: '500'
   Fetch__SyndicationWindow: '7.00:00:00'
   Analysis__Threshold: '0.5'

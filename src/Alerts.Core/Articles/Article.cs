@@ -4,6 +4,9 @@ namespace Alerts.Articles;
 public sealed record Article
 {
     public const int CurrentSchemaVersion = 1;
+    // A feed decides how long its bylines and headlines are: bounded here, they cannot swell every alert and email.
+    public const int MaxAuthorChars = 200;
+    public const int MaxTitleChars = 500;
 
     public required string Id { get; init; }
     public required string Url { get; init; }
@@ -23,4 +26,16 @@ public sealed record Article
     /// <summary>Other URLs the same story was found under later (syndicated copies, other feeds), oldest first.</summary>
     public IReadOnlyList<string>? AlternateUrls { get; init; }
     public int SchemaVersion { get; init; } = CurrentSchemaVersion;
+
+    /// <summary>The text cut to at most <paramref name="max"/> characters, at a word end where there is one, with "…".</summary>
+    public static string? Bounded(string? text, int max)
+    {
+        if (text is null || text.Length <= max)
+        {
+            return text;
+        }
+
+        var cut = text.LastIndexOf(' ', max - 1);
+        return string.Concat(text.AsSpan(0, cut > max / 2 ? cut : max - 1).TrimEnd(), "…");
+    }
 }

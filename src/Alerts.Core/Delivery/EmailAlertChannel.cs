@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using Alerts.Text;
 using MailKit;
 using MailKit.Net.Smtp;
 using MailKit.Security;
@@ -68,27 +69,27 @@ public sealed class EmailAlertChannel(IOptionsMonitor<SmtpOptions> options) : IA
         catch (SmtpCommandException e)
         {
             var code = (int)e.StatusCode;
-            var reason = $"SMTP {code} ({e.ErrorCode}): {e.Message}";
+            var reason = $"SMTP {code} ({e.ErrorCode}): {Redact.Secrets(e.Message, smtp.Password)}";
             return e.StatusCode == SmtpStatusCode.AuthenticationRequired ? DeliveryOutcome.Blocked($"{reason} (check Smtp:UserName and Smtp:Password)")
                 : code is >= 400 and < 500 ? DeliveryOutcome.Transient(reason)
                 : DeliveryOutcome.Permanent(reason);
         }
         catch (AuthenticationException e)
         {
-            return DeliveryOutcome.Blocked($"SMTP authentication failed (check Smtp:UserName and Smtp:Password): {e.Message}");
+            return DeliveryOutcome.Blocked($"SMTP authentication failed (check Smtp:UserName and Smtp:Password): {Redact.Secrets(e.Message, smtp.Password)}");
         }
         catch (SslHandshakeException e)
         {
-            return DeliveryOutcome.Blocked($"TLS handshake with the SMTP server failed (check Smtp:Security and Smtp:Port): {e.Message}");
+            return DeliveryOutcome.Blocked($"TLS handshake with the SMTP server failed (check Smtp:Security and Smtp:Port): {Redact.Secrets(e.Message, smtp.Password)}");
         }
         catch (NotSupportedException e)
         {
             // E.g. StartTls against a server that offers no STARTTLS: configuration, not luck.
-            return DeliveryOutcome.Blocked($"SMTP server does not support the configured security: {e.Message}");
+            return DeliveryOutcome.Blocked($"SMTP server does not support the configured security: {Redact.Secrets(e.Message, smtp.Password)}");
         }
         catch (Exception e) when (e is SmtpProtocolException or ServiceNotConnectedException or IOException or SocketException or TimeoutException)
         {
-            return DeliveryOutcome.Transient($"{e.GetType().Name}: {e.Message}");
+            return DeliveryOutcome.Transient($"{e.GetType().Name}: {Redact.Secrets(e.Message, smtp.Password)}");
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
+using Alerts.Text;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
@@ -67,7 +68,8 @@ public sealed class TeamsAlertChannel(
                 return DeliveryOutcome.Success;
             }
 
-            var reason = $"webhook answered HTTP {status} {response.ReasonPhrase}";
+            // The reason phrase is the server's text: a proxy may echo the URL, signature and all.
+            var reason = $"webhook answered HTTP {status} {Redact.Secrets(response.ReasonPhrase, url, uri.PathAndQuery, uri.Query)}";
             return response.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.RequestTimeout || status >= 500
                 ? DeliveryOutcome.Transient(reason, RetryAfter(response))
                 : DeliveryOutcome.Permanent(reason);

@@ -103,7 +103,7 @@ public sealed class FetchArticlesStep(
             ItemsFailed = results.Sum(r => r.ItemsFailed),
             Details = results,
         };
-        Log.FetchCompleted(logger, report.Sources, report.FailedSources, report.Items, report.Stored, report.AlreadyStored);
+        Log.FetchCompleted(logger, report.Sources, report.NotModified, report.NotDue, report.FailedSources, report.Items, report.Stored, report.AlreadyStored);
         return report;
     }
 
@@ -120,7 +120,8 @@ public sealed class FetchArticlesStep(
 #pragma warning restore CA1031
         {
             Log.SourceCrashed(logger, source.Name, e.GetType().Name, e);
-            var report = Failed(source, FetchFailure.Unexpected, $"{e.GetType().Name}: {e.Message}");
+            // Stored in the source's state and shown by the CLI: no connection-string key or signature an SDK put in it.
+            var report = Failed(source, FetchFailure.Unexpected, $"{e.GetType().Name}: {Redact.Secrets(e.Message)}");
             await RecordUnexpectedFailureAsync(source, report, cancellationToken);
             return report;
         }
@@ -228,10 +229,16 @@ public sealed class FetchArticlesStep(
         if (report.Status == SourceStatus.Failed)
         {
             var failures = state.ConsecutiveFailures + 1;
-            // Logged once when the source starts failing, not on every run while it keeps failing.
+            var since = state.ConsecutiveFailures == 0 ? now : state.FailingSince ?? state.LastAttempt ?? now;
+            // Logged when the source starts failing and again at Warning once the streak is long enough to matter
+            // (then each time it doubles), not on every run while it keeps failing.
             if (state.ConsecutiveFailures == 0)
             {
                 Log.SourceFailed(logger, source.Name, new Uri(source.Url).Host, report.Failure!.Value, report.Reason ?? "");
+            }
+            else if (IsWarningStreak(failures, options.CurrentValue.WarnAfterFailures))
+            {
+                Log.SourceFailingPersistently(logger, source.Name, new Uri(source.Url).Host, failures, since, report.Failure!.Value, report.Reason ?? "");
             }
             else
             {
@@ -241,6 +248,7 @@ public sealed class FetchArticlesStep(
             {
                 LastAttempt = now,
                 ConsecutiveFailures = failures,
+                FailingSince = since,
                 LastFailure = report.Failure,
                 NextDue = failures >= FailuresBeforeBackOff ? now + BackOff(failures) : DueAfter(source, now),
             };
@@ -260,6 +268,7 @@ public sealed class FetchArticlesStep(
                 LastSuccess = now,
                 ConsecutiveFailures = 0,
                 LastFailure = null,
+                FailingSince = null,
                 NextDue = DueAfter(source, now),
             };
         }
@@ -269,6 +278,10 @@ public sealed class FetchArticlesStep(
             Log.SourceStateConflict(logger, source.Name);
         }
     }
+
+    // threshold, 2 × threshold, 4 × threshold, …
+    private static bool IsWarningStreak(int failures, int threshold)
+        => failures >= threshold && failures % threshold == 0 && int.IsPow2(failures / threshold);
 
     private static DateTimeOffset? DueAfter(FeedSource source, DateTimeOffset now) => source.Interval is { } interval ? now + interval : null;
 
@@ -385,8 +398,8 @@ public sealed class FetchArticlesStep(
             Url = link.AbsoluteUri,
             CanonicalUrl = canonical.AbsoluteUri,
             Source = item.Outlet ?? source.Name,
-            Title = TextCleaner.Clean(item.Title.Length > 0 ? item.Title : page?.Title ?? ""),
-            Author = item.Author ?? page?.Author,
+            Title = Article.Bounded(TextCleaner.Clean(item.Title.Length > 0 ? item.Title : page?.Title ?? ""), Article.MaxTitleChars)!,
+            Author = Article.Bounded(item.Author ?? page?.Author, Article.MaxAuthorChars),
             Published = (item.Published ?? page?.Published)?.ToUniversalTime(),
             Fetched = time.GetUtcNow(),
             Language = item.Language ?? page?.Language,

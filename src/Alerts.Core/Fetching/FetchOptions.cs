@@ -48,6 +48,11 @@ public sealed class FetchOptions
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan BreakDuration { get; set; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>A source failing this many runs in a row is logged at Warning (again each time the streak doubles);
+    /// the failures between are logged at Debug.</summary>
+    [Range(2, 1000)]
+    public int WarnAfterFailures { get; set; } = 3;
+
     /// <summary>Items taken from one feed per run, newest first; the rest are skipped with a warning.</summary>
     [Range(1, 100_000)]
     public int MaxItemsPerSource { get; set; } = 500;

@@ -48,11 +48,21 @@ internal static class HtmlText
         return writer.ToString();
     }
 
-    private static void Walk(INode node, ParagraphWriter writer)
+    // An explicit stack, not recursion: hostile HTML nests elements tens of thousands deep, and a stack overflow
+    // cannot be caught; it ends the whole process.
+    private static void Walk(INode root, ParagraphWriter writer)
     {
-        foreach (var child in node.ChildNodes)
+        var pending = new Stack<(INode Node, bool BlockEnd)>();
+        PushChildren(root);
+        while (pending.TryPop(out var entry))
         {
-            switch (child)
+            if (entry.BlockEnd)
+            {
+                writer.Break(paragraph: true);
+                continue;
+            }
+
+            switch (entry.Node)
             {
                 case IText text:
                     writer.Append(text.Data);
@@ -64,12 +74,21 @@ internal static class HtmlText
                     break;
                 case IElement element when BlockElements.Contains(element.LocalName):
                     writer.Break(paragraph: true);
-                    Walk(element, writer);
-                    writer.Break(paragraph: true);
+                    pending.Push((element, true));
+                    PushChildren(element);
                     break;
                 case IElement element:
-                    Walk(element, writer);
+                    PushChildren(element);
                     break;
+            }
+        }
+
+        void PushChildren(INode node)
+        {
+            var children = node.ChildNodes;
+            for (var i = children.Length - 1; i >= 0; i--)
+            {
+                pending.Push((children[i], false));
             }
         }
     }

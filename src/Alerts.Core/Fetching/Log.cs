@@ -5,8 +5,8 @@ namespace Alerts.Fetching;
 // Sources are named by their configured name and host, never by full URL: a query string may carry a key.
 internal static partial class Log
 {
-    [LoggerMessage(1001, LogLevel.Information, "Fetched {Sources} sources ({FailedSources} failed): {Items} items, {Stored} stored, {AlreadyStored} already stored")]
-    public static partial void FetchCompleted(ILogger logger, int sources, int failedSources, int items, int stored, int alreadyStored);
+    [LoggerMessage(1001, LogLevel.Information, "Fetched {Sources} sources ({NotModified} not modified, {NotDue} not due, {FailedSources} failed): {Items} items, {Stored} stored, {AlreadyStored} already stored")]
+    public static partial void FetchCompleted(ILogger logger, int sources, int notModified, int notDue, int failedSources, int items, int stored, int alreadyStored);
 
     [LoggerMessage(1002, LogLevel.Warning, "Source {Source} ({Host}) is failing: {Failure}: {Reason}")]
     public static partial void SourceFailed(ILogger logger, string source, string host, FetchFailure failure, string reason);
@@ -28,6 +28,9 @@ internal static partial class Log
 
     [LoggerMessage(1008, LogLevel.Debug, "Source {Source} still failing ({Failures} runs in a row): {Failure}: {Reason}")]
     public static partial void SourceStillFailing(ILogger logger, string source, int failures, FetchFailure failure, string reason);
+
+    [LoggerMessage(1040, LogLevel.Warning, "Source {Source} ({Host}) has failed {Failures} runs in a row, since {FailingSince}: {Failure}: {Reason}")]
+    public static partial void SourceFailingPersistently(ILogger logger, string source, string host, int failures, DateTimeOffset failingSince, FetchFailure failure, string reason);
 
     [LoggerMessage(1009, LogLevel.Information, "Source {Source} recovered after {Failures} failed runs")]
     public static partial void SourceRecovered(ILogger logger, string source, int failures);

@@ -20,6 +20,8 @@ public sealed record SourceState
     public DateTimeOffset? NextDue { get; init; }
     public int ConsecutiveFailures { get; init; }
     public FetchFailure? LastFailure { get; init; }
+    /// <summary>When the current failure streak began; null while the source is healthy.</summary>
+    public DateTimeOffset? FailingSince { get; init; }
     public int SchemaVersion { get; init; } = CurrentSchemaVersion;
 }
 

@@ -14,6 +14,9 @@ namespace Alerts.Fetching;
 internal static partial class XmlFeedReader
 {
     private const long MaxCharactersInDocument = 32L * 1024 * 1024;
+    /// <summary>Deeper than any real feed (Atom xhtml content included); what is deeper is an attack on whatever walks
+    /// the tree, so the feed is refused before any tree is built.</summary>
+    internal const int MaxDepth = 100;
 
     private static readonly XNamespace Atom = "http://www.w3.org/2005/Atom";
     private static readonly XNamespace Atom03 = "http://purl.org/atom/ns#";
@@ -57,6 +60,7 @@ internal static partial class XmlFeedReader
         string? feedLanguage = null;
         var drafts = new List<FeedItemDraft>();
         var bases = new List<Uri>();
+        CheckDepth(text);
         try
         {
             using var reader = XmlReader.Create(new StringReader(text), Settings);
@@ -124,6 +128,27 @@ internal static partial class XmlFeedReader
             }
         }
         return new FeedParseResult(format!.Value, title, items, warnings.ToList());
+    }
+
+    /// <summary>One streaming pass over the elements, before items are read into trees; malformed XML is left to the
+    /// reading pass, which says where.</summary>
+    private static void CheckDepth(string text)
+    {
+        try
+        {
+            using var reader = XmlReader.Create(new StringReader(text), Settings);
+            while (reader.Read())
+            {
+                if (reader.Depth > MaxDepth)
+                {
+                    throw new FeedFormatException($"XML nested deeper than {MaxDepth} elements");
+                }
+            }
+        }
+        catch (XmlException)
+        {
+            // Read again below, with the error's position in the message or the items before it kept.
+        }
     }
 
     /// <summary>Looks at what precedes the root element, so a DOCTYPE or an HTML page is named before XmlReader runs.</summary>

@@ -26,6 +26,20 @@ public sealed class FeedParserHostileInputTests
     }
 
     [Fact]
+    public void Parse_ElementsNested40000Deep_ThrowsNestedTooDeep()
+    {
+        var nested = string.Concat(Enumerable.Repeat("<x>", 40_000)) + string.Concat(Enumerable.Repeat("</x>", 40_000));
+
+        var exception = Assert.Throws<FeedFormatException>(() => Parse($"""
+            <rss version="2.0"><channel><title>Deep</title>
+            <item><title>Story</title><link>https://harbourgazette.example/story</link><description>{nested}</description></item>
+            </channel></rss>
+            """));
+
+        Assert.Equal("XML nested deeper than 100 elements", exception.Message);
+    }
+
+    [Fact]
     public void Parse_BillionLaughs_ThrowsDtdNotAllowed()
     {
         var exception = Assert.Throws<FeedFormatException>(() => Parse("""

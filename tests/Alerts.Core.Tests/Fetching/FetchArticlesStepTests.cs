@@ -1,9 +1,11 @@
+using System.Globalization;
 using System.Text;
 using Alerts.Articles;
 using Alerts.Fetching;
 using Alerts.Storage;
 using Alerts.Tests.Infrastructure;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Alerts.Tests.Fetching;
@@ -130,6 +132,32 @@ public sealed class FetchArticlesStepTests(AzuriteFixture azurite) : IAsyncLifet
         Assert.NotNull(state);
         Assert.Equal("\"v1\"", state.Document.ETag);
         Assert.Equal(0, state.Document.ConsecutiveFailures);
+    }
+
+    [Fact]
+    public async Task RunAsync_ItemWith20000CharAuthorAndTitle_StoresBothCapped()
+    {
+        var page = ServePage("/huge-byline/story");
+        var author = string.Join(' ', Enumerable.Repeat("Correspondent", 20_000 / 14 + 1));
+        var title = string.Join(' ', Enumerable.Repeat("Headline", 20_000 / 9 + 1));
+        server.MapContent("/huge-byline/feed", $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>Bylines</title>
+            <item><title>{title}</title><link>{page.Url.AbsoluteUri}</link><dc:creator>{author}</dc:creator></item>
+            </channel></rss>
+            """, "application/rss+xml");
+        await using var harness = CreateSut(FetchHarness.Sources((UniqueName("huge-byline"), server.Url("/huge-byline/feed"))));
+
+        var report = await harness.RunAsync();
+
+        Assert.Equal(1, report.Stored);
+        var name = Assert.Single(harness.Events.Created, n => n.StartsWith(PipelineNames.ArticlesContainer + "/", StringComparison.Ordinal));
+        var article = await harness.Store.ReadAsync<Article>(PipelineNames.ArticlesContainer, name[(PipelineNames.ArticlesContainer.Length + 1)..], CancellationToken.None);
+        Assert.NotNull(article);
+        Assert.InRange(article.Document.Author!.Length, 1, 200);
+        Assert.StartsWith("Correspondent Correspondent", article.Document.Author, StringComparison.Ordinal);
+        Assert.InRange(article.Document.Title.Length, 1, 500);
+        Assert.StartsWith("Headline Headline", article.Document.Title, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -381,8 +409,37 @@ public sealed class FetchArticlesStepTests(AzuriteFixture azurite) : IAsyncLifet
 
         Assert.Equal(1, recovered.Stored);
         Assert.Equal(1, harness.Logs.Count(1002));
-        Assert.Equal(3, harness.Logs.Count(1008));
+        // Runs 2 and 4 at Debug; run 3 reaches Fetch:WarnAfterFailures and warns.
+        Assert.Equal(2, harness.Logs.Count(1008));
+        Assert.Equal(1, harness.Logs.Count(1040));
         Assert.Equal(1, harness.Logs.Count(1009));
+    }
+
+    [Fact]
+    public async Task RunAsync_SourceFailingThreeRunsInARow_WarnsWithSourceCountAndSinceWhen()
+    {
+        var time = new FakeTimeProvider(TestFeeds.Date);
+        server.MapContent("/down/feed", "down", "text/plain", status: 503);
+        var source = UniqueName("down");
+        var settings = FetchHarness.Sources((source, server.Url("/down/feed")));
+        settings["Fetch:MaxRetries"] = "0";
+        await using var harness = CreateSut(settings, time);
+        var firstFailure = time.GetUtcNow();
+
+        for (var run = 0; run < 3; run++)
+        {
+            await harness.RunAsync();
+            time.Advance(TimeSpan.FromHours(2));
+        }
+
+        var warning = Assert.Single(harness.Logs.Entries, e => e.EventId == 1040);
+        Assert.Equal(LogLevel.Warning, warning.Level);
+        Assert.Contains(source, warning.Message, StringComparison.Ordinal);
+        Assert.Contains("failed 3 runs in a row", warning.Message, StringComparison.Ordinal);
+        Assert.Contains(firstFailure.ToString(CultureInfo.InvariantCulture), warning.Message, StringComparison.Ordinal);
+        // Each run also ends with a summary line at Information that counts the failed source.
+        Assert.All(harness.Logs.Entries.Where(e => e.EventId == 1001), e => Assert.Contains("0 not modified, 0 not due, 1 failed", e.Message, StringComparison.Ordinal));
+        Assert.Equal(3, harness.Logs.Count(1001));
     }
 
     [Fact]

@@ -25,8 +25,8 @@ public sealed class CapturingLoggerProvider : ILoggerProvider
         public bool IsEnabled(LogLevel logLevel) => true;
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-            => entries.Enqueue(new LogEntry(logLevel, eventId.Id, formatter(state, exception)));
+            => entries.Enqueue(new LogEntry(logLevel, eventId.Id, formatter(state, exception), exception?.ToString()));
     }
 }
 
-public sealed record LogEntry(LogLevel Level, int EventId, string Message);
+public sealed record LogEntry(LogLevel Level, int EventId, string Message, string? Exception = null);

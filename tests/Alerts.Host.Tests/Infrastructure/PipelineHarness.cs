@@ -6,6 +6,7 @@ using Microsoft.Azure.WebJobs.Extensions.Timers;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace Alerts.Tests.Infrastructure;
 
@@ -25,7 +26,7 @@ internal sealed class PipelineHarness : IAsyncDisposable
     public IServiceProvider Services => host.Services;
 
     public static async Task<PipelineHarness> StartAsync(
-        Azurite azurite, MailDev mail, string feedBaseUrl, IDictionary<string, string?>? extraSettings = null)
+        Azurite azurite, MailDev mail, string feedBaseUrl, IDictionary<string, string?>? extraSettings = null, ILoggerProvider? logs = null)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -51,7 +52,13 @@ internal sealed class PipelineHarness : IAsyncDisposable
             settings[key] = value;
         }
 
-        var host = AlertsHost.CreateBuilder(settingsPath: null, config => config.AddInMemoryCollection(settings)).Build();
+        var builder = AlertsHost.CreateBuilder(settingsPath: null, config => config.AddInMemoryCollection(settings));
+        if (logs is not null)
+        {
+            builder.ConfigureLogging(logging => logging.AddProvider(logs));
+        }
+
+        var host = builder.Build();
         await host.StartAsync();
         return new PipelineHarness(host, new BlobServiceClient(azurite.ConnectionString));
     }

@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Alerts.Text;
 using Azure.Core;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -144,7 +145,7 @@ public sealed class AzureLanguageTextAnalyzer : ITextAnalyzer
         {
             // The inner code says what was wrong with the document (InvalidDocument, InvalidDocumentBatch, …).
             var inner = error.Error?.InnerError ?? error.Error;
-            Log.LanguageDocumentRejected(logger, kind, error.Id, inner?.Code ?? "", inner?.Message ?? "");
+            Log.LanguageDocumentRejected(logger, kind, error.Id, inner?.Code ?? "", Redact.Secrets(inner?.Message, settings.Key));
         }
 
         var byId = batch.ToDictionary(d => d.Id, StringComparer.Ordinal);
@@ -179,7 +180,8 @@ public sealed class AzureLanguageTextAnalyzer : ITextAnalyzer
             // Not the documented error shape (a proxy's page, say): the status code alone has to do.
         }
 
-        var detail = error is null ? "" : $" {error.Code}: {error.Message}";
+        // The service's text, or a proxy's in its place, which may echo the key it was sent.
+        var detail = error is null ? "" : $" {Redact.Secrets(error.Code, settings.Key)}: {Redact.Secrets(error.Message, settings.Key)}";
         var message = response.StatusCode switch
         {
             HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden => string.Create(CultureInfo.InvariantCulture,
