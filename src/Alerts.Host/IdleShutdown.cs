@@ -40,7 +40,7 @@ internal sealed partial class IdleShutdown(
             var notified = await CountAsync(PipelineNames.DeliveriesContainer, "analyses/", stoppingToken);
             if (articles == analyses && analyses == notified)
             {
-                LogIdle(logger, articles, activity.AlertsSent.Count);
+                LogIdle(logger, articles, activity.AlertsSentCount);
                 lifetime.StopApplication();
                 return;
             }
@@ -59,7 +59,7 @@ internal sealed partial class IdleShutdown(
     }
 
     [LoggerMessage(9001, LogLevel.Information, "Pipeline idle: {Articles} articles analysed and notified, {Alerts} alerts sent by this run")]
-    private static partial void LogIdle(ILogger logger, int articles, int alerts);
+    private static partial void LogIdle(ILogger logger, int articles, long alerts);
 
     [LoggerMessage(9002, LogLevel.Error, "Pipeline did not become idle within {Seconds} s; stopping")]
     private static partial void LogTimedOut(ILogger logger, double seconds);
