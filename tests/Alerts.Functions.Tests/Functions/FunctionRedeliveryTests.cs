@@ -1,7 +1,7 @@
-using Alerts.Articles;
 using Alerts.Functions.Functions;
 using Alerts.Storage;
 using Alerts.Tests.Infrastructure;
+using Alerts.Tests.Shared;
 
 namespace Alerts.Tests.Functions;
 
@@ -32,7 +32,7 @@ public sealed class FunctionRedeliveryTests : IAsyncLifetime
     [Fact]
     public async Task AnalyzeArticle_SameBlobDeliveredTwice_WritesOneAnalysisAndLeavesItUntouched()
     {
-        await app.Store.TryCreateAsync(PipelineNames.ArticlesContainer, BlobName, Article(), CancellationToken.None);
+        await app.Store.TryCreateAsync(PipelineNames.ArticlesContainer, BlobName, LangArticle.For(BlobName, "lang-strike"), CancellationToken.None);
         var function = app.Function<AnalyzeArticleFunction>();
 
         await using (var first = await app.OpenAsync(PipelineNames.ArticlesContainer, BlobName))
@@ -54,7 +54,7 @@ public sealed class FunctionRedeliveryTests : IAsyncLifetime
     [Fact]
     public async Task NotifySubscribers_SameBlobDeliveredTwice_SendsOneEmail()
     {
-        await app.Store.TryCreateAsync(PipelineNames.ArticlesContainer, BlobName, Article(), CancellationToken.None);
+        await app.Store.TryCreateAsync(PipelineNames.ArticlesContainer, BlobName, LangArticle.For(BlobName, "lang-strike"), CancellationToken.None);
         await using (var article = await app.OpenAsync(PipelineNames.ArticlesContainer, BlobName))
         {
             await app.Function<AnalyzeArticleFunction>().RunAsync(article, BlobName, CancellationToken.None);
@@ -70,31 +70,5 @@ public sealed class FunctionRedeliveryTests : IAsyncLifetime
         Assert.Equal("desk@example.test", Assert.Single(email.To).Address);
         Assert.Contains("Victor Lang", email.Subject, StringComparison.Ordinal);
         Assert.Single(await app.BlobsAsync(PipelineNames.DeliveriesContainer, "analyses/"));
-    }
-
-    private static Article Article()
-    {
-        const string text = """
-            Defense Secretary Victor Lang spoke to reporters at the Pentagon on Thursday.
-
-            “We will not wait for another attack on our border, and the military is ready to act in Mexico,” Lang said.
-
-            The tariff talks will resume in June, a trade official said.
-            """;
-        return new Article
-        {
-            Id = Path.GetFileNameWithoutExtension(BlobName),
-            Url = "https://news.example.org/2026/lang-strike",
-            CanonicalUrl = "https://news.example.org/2026/lang-strike",
-            Source = "Example Wire",
-            // The headline restates the body's quotation, so the article holds one statement (a headline with a claim
-            // of its own is a statement of its own, and would be a second alert).
-            Title = "Lang says the military is ready to act in Mexico",
-            Published = new DateTimeOffset(2026, 3, 5, 14, 0, 0, TimeSpan.Zero),
-            Fetched = new DateTimeOffset(2026, 3, 5, 14, 5, 0, TimeSpan.Zero),
-            Language = "en",
-            Text = text,
-            ContentHash = ContentHash.Of(text),
-        };
     }
 }

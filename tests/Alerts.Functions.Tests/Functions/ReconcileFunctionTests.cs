@@ -1,8 +1,8 @@
-using Alerts.Articles;
 using Alerts.Functions.Functions;
 using Alerts.Storage;
 using Alerts.Tests.Infrastructure;
 using Microsoft.Azure.Functions.Worker;
+using Alerts.Tests.Shared;
 
 namespace Alerts.Tests.Functions;
 
@@ -34,7 +34,7 @@ public sealed class ReconcileFunctionTests : IAsyncLifetime
     public async Task Reconcile_ArticleWhoseBlobCreatedNeverCame_IsAnalysedThenNotifiedOnce()
     {
         // The Azure app raises no events itself (Event Grid does): this article's event is lost.
-        await app.Store.TryCreateAsync(PipelineNames.ArticlesContainer, BlobName, Article(), CancellationToken.None);
+        await app.Store.TryCreateAsync(PipelineNames.ArticlesContainer, BlobName, LangArticle.For(BlobName, "lang-reconcile"), CancellationToken.None);
         var function = app.Function<ReconcileFunction>();
 
         await function.RunAsync(Timer(), CancellationToken.None);
@@ -66,28 +66,4 @@ public sealed class ReconcileFunctionTests : IAsyncLifetime
     }
 
     private static TimerInfo Timer() => new();
-
-    private static Article Article()
-    {
-        const string text = """
-            Defense Secretary Victor Lang spoke to reporters at the Pentagon on Thursday.
-
-            “We will not wait for another attack on our border, and the military is ready to act in Mexico,” Lang said.
-
-            The tariff talks will resume in June, a trade official said.
-            """;
-        return new Article
-        {
-            Id = Path.GetFileNameWithoutExtension(BlobName),
-            Url = "https://news.example.org/2026/lang-reconcile",
-            CanonicalUrl = "https://news.example.org/2026/lang-reconcile",
-            Source = "Example Wire",
-            Title = "Lang says the military is ready to act in Mexico",
-            Published = new DateTimeOffset(2026, 3, 5, 14, 0, 0, TimeSpan.Zero),
-            Fetched = new DateTimeOffset(2026, 3, 5, 14, 5, 0, TimeSpan.Zero),
-            Language = "en",
-            Text = text,
-            ContentHash = ContentHash.Of(text),
-        };
-    }
 }

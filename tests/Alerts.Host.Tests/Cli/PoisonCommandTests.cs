@@ -1,8 +1,8 @@
-using Alerts.Articles;
 using Alerts.Recovery;
 using Alerts.Storage;
 using Alerts.Tests.Infrastructure;
 using Azure.Storage.Blobs;
+using Alerts.Tests.Shared;
 
 namespace Alerts.Tests.Cli;
 
@@ -49,7 +49,7 @@ public sealed class PoisonCommandTests : IAsyncLifetime
     public async Task PoisonListAndRetry_QuarantinedArticle_ListsItsReasonThenAnalysesAndNotifiesIt()
     {
         // The analyzer failed three times; the article itself is fine, so once the service is back a retry goes through.
-        await store.TryCreateAsync(PipelineNames.ArticlesContainer, BlobName, Article(), CancellationToken.None);
+        await store.TryCreateAsync(PipelineNames.ArticlesContainer, BlobName, LangArticle.For(BlobName, "lang-poison"), CancellationToken.None);
         await store.UpsertAsync(PipelineNames.PoisonContainer, BlobQuarantine.RecordName(PipelineNames.ArticlesContainer, BlobName), new PoisonRecord
         {
             Container = PipelineNames.ArticlesContainer,
@@ -87,29 +87,5 @@ public sealed class PoisonCommandTests : IAsyncLifetime
 
         Assert.Equal(Alerts.Host.Cli.BadUsage, exit);
         Assert.Contains("No poison record for 'articles/nothing.json'", stderr, StringComparison.Ordinal);
-    }
-
-    private static Article Article()
-    {
-        const string text = """
-            Defense Secretary Victor Lang spoke to reporters at the Pentagon on Thursday.
-
-            “We will not wait for another attack on our border, and the military is ready to act in Mexico,” Lang said.
-
-            The tariff talks will resume in June, a trade official said.
-            """;
-        return new Article
-        {
-            Id = Path.GetFileNameWithoutExtension(BlobName),
-            Url = "https://news.example.org/2026/lang-poison",
-            CanonicalUrl = "https://news.example.org/2026/lang-poison",
-            Source = "Example Wire",
-            Title = "Lang says the military is ready to act in Mexico",
-            Published = new DateTimeOffset(2026, 3, 5, 14, 0, 0, TimeSpan.Zero),
-            Fetched = new DateTimeOffset(2026, 3, 5, 14, 5, 0, TimeSpan.Zero),
-            Language = "en",
-            Text = text,
-            ContentHash = ContentHash.Of(text),
-        };
     }
 }

@@ -1,9 +1,9 @@
-using Alerts.Articles;
 using Alerts.Storage;
 using Alerts.Tests.Infrastructure;
 using Microsoft.Azure.WebJobs;
 using Microsoft.Azure.WebJobs.Extensions.Timers;
 using Microsoft.Extensions.DependencyInjection;
+using Alerts.Tests.Shared;
 
 namespace Alerts.Tests.Pipeline;
 
@@ -35,7 +35,7 @@ public sealed class ReconcileTests : IAsyncLifetime
         await using var pipeline = await PipelineHarness.StartAsync(
             azurite, mail, "http://127.0.0.1:9", new Dictionary<string, string?> { ["Reconcile:GracePeriod"] = "00:00:00" });
         await pipeline.Storage.GetBlobContainerClient(PipelineNames.ArticlesContainer)
-            .UploadBlobAsync(BlobName, BinaryData.FromObjectAsJson(Article(), AlertsJson.Options));
+            .UploadBlobAsync(BlobName, BinaryData.FromObjectAsJson(LangArticle.For(BlobName, "lang-crash"), AlertsJson.Options));
 
         await pipeline.Services.GetRequiredService<IJobHost>().CallAsync(
             PipelineNames.Reconcile,
@@ -45,29 +45,5 @@ public sealed class ReconcileTests : IAsyncLifetime
         Assert.Equal([BlobName], await pipeline.BlobNamesAsync(PipelineNames.AnalysesContainer));
         var email = Assert.Single(await mail.EmailsAsync());
         Assert.Contains("Victor Lang", email.Subject, StringComparison.Ordinal);
-    }
-
-    private static Article Article()
-    {
-        const string text = """
-            Defense Secretary Victor Lang spoke to reporters at the Pentagon on Thursday.
-
-            “We will not wait for another attack on our border, and the military is ready to act in Mexico,” Lang said.
-
-            The tariff talks will resume in June, a trade official said.
-            """;
-        return new Article
-        {
-            Id = Path.GetFileNameWithoutExtension(BlobName),
-            Url = "https://news.example.org/2026/lang-crash",
-            CanonicalUrl = "https://news.example.org/2026/lang-crash",
-            Source = "Example Wire",
-            Title = "Lang says the military is ready to act in Mexico",
-            Published = new DateTimeOffset(2026, 3, 5, 14, 0, 0, TimeSpan.Zero),
-            Fetched = new DateTimeOffset(2026, 3, 5, 14, 5, 0, TimeSpan.Zero),
-            Language = "en",
-            Text = text,
-            ContentHash = ContentHash.Of(text),
-        };
     }
 }
