@@ -121,12 +121,7 @@ public sealed partial class TopicScorer
             return new TopicRelevance(Math.Round(Math.Min(relevance, OffTopicCap), 3), cues);
         }
 
-        // A statement that is its paragraph (or most of it), or that takes a stance (a denial, a will or a must), may
-        // answer the passage before it; a phrase quoted inside narration that asserts nothing ("a day for families")
-        // answers only what that paragraph says.
-        var isItsParagraph = string.IsNullOrWhiteSpace(paragraph) || 2 * statement.Length >= paragraph.Trim().Length
-            || Words(Quotation().Replace(paragraph, " ")) <= MaxAttributionWords || Stance().IsMatch(statement);
-        return OnTopic(s, p, q, subject, anaphoric, isItsParagraph)
+        return OnTopic(s, p, q, subject, anaphoric, statement, paragraph)
             ? new TopicRelevance(Math.Round(0.5 + 0.5 * relevance, 3), cues)
             : new TopicRelevance(Math.Round(Math.Min(relevance, OffTopicCap), 3), cues);
     }
@@ -166,7 +161,7 @@ public sealed partial class TopicScorer
         return null;
     }
 
-    private bool OnTopic(TopicEvidence s, TopicEvidence p, TopicEvidence q, ArticleSubject subject, bool anaphoric, bool isItsParagraph)
+    private bool OnTopic(TopicEvidence s, TopicEvidence p, TopicEvidence q, ArticleSubject subject, bool anaphoric, string statement, string? paragraph)
     {
         var agent = agents.Count == 0 || !subject.IsKnown || s.Agent || p.Agent || q.Agent || subject.Evidence.Agent;
         var tiesNear = s.Tie || p.Tie || q.Tie || NoTies;
@@ -181,8 +176,15 @@ public sealed partial class TopicScorer
         // an aside quoted in narration: "she would not be drawn, as it was, she said, 'a day for families'".
         // Not when its own paragraph, or the one before that it leans on, is about an excluded subject (the peso, trade).
         return subject.OnTopic && p.Exclusion is null
-            && (s.HasAction || s.Actor || p.HasAction || (((q.HasAction && isItsParagraph) || anaphoric) && q.Exclusion is null));
+            && (s.HasAction || s.Actor || p.HasAction || (((q.HasAction && MayAnswerThePassageBefore(statement, paragraph)) || anaphoric) && q.Exclusion is null));
     }
+
+    /// <summary>A statement that is its paragraph (or most of it), or that takes a stance (a denial, a will or a must), may
+    /// answer the passage before it; a phrase quoted inside narration that asserts nothing ("a day for families")
+    /// answers only what that paragraph says.</summary>
+    private static bool MayAnswerThePassageBefore(string statement, string? paragraph)
+        => string.IsNullOrWhiteSpace(paragraph) || 2 * statement.Length >= paragraph.Trim().Length
+            || Words(Quotation().Replace(paragraph, " ")) <= MaxAttributionWords || Stance().IsMatch(statement);
 
     private bool NoTies => places.Count == 0 && actors.Count == 0;
 
