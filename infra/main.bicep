@@ -42,6 +42,20 @@ param secretValues object = {}
 @description('App setting that receives the Azure AI Language endpoint; empty for none.')
 param languageEndpointSetting string = ''
 
+@description('Private endpoints for storage, Key Vault and Language, and the app in a virtual network (about $40 a month more; docs/DEPLOY.md). Off: public endpoints that accept Entra ID only.')
+param privateNetworking bool = false
+
+@description('With privateNetworking: public addresses or CIDR ranges (an operator\'s machine) storage and Key Vault still accept.')
+param allowedIpRanges array = []
+
+@description('Email address for the stuck-work alerts (quarantine, dead letters, poison queue); empty for none.')
+param alertEmail string = ''
+
+@description('Days articles are kept; analyses, delivery summaries and fingerprints are kept a little longer (see lifecycleRules).')
+@minValue(31)
+@maxValue(3650)
+param articleRetentionDays int = 90
+
 @description('Step 3: subscribe the blob triggers to Event Grid. Needs the code deployed and its host started.')
 param subscribeEvents bool = false
 
@@ -59,13 +73,30 @@ var blobTriggers = {
   AnalyzeArticle: 'articles'
   NotifySubscribers: 'analyses'
 }
+// The Functions host's own containers, created up front so its roles can be scoped to them.
+var hostContainers = ['azure-webjobs-hosts', 'azure-webjobs-secrets']
 var deploymentContainer = 'app-package'
 var deadLetterContainer = 'eventgrid-deadletter'
 var poisonQueue = 'webjobs-blobtrigger-poison'
 
+// Lifecycle: each step's output outlives its input, so the reconciler never finds an article without its analysis
+// (nor an analysis without its delivery summary) and runs it again; URL aliases outlive articles, so an old item still
+// in a feed is not stored anew. Novelty's window (30 days) is well inside articleRetentionDays. Blobs written once
+// count from creation; rewritten ones (SimHash buckets, delivery records) from their last write. Pending deliveries,
+// digests, notifying markers, source state, statements, config and poison are never expired.
+var lifecycleRules = [
+  { name: 'articles', prefix: 'articles/', days: articleRetentionDays, fromCreation: true }
+  { name: 'analyses', prefix: 'analyses/', days: articleRetentionDays + 7, fromCreation: true }
+  { name: 'delivery-summaries', prefix: 'deliveries/analyses/', days: articleRetentionDays + 14, fromCreation: true }
+  { name: 'delivery-records', prefix: 'deliveries/records/', days: articleRetentionDays + 14, fromCreation: false }
+  { name: 'fingerprints', prefix: 'fingerprints/', days: articleRetentionDays * 2, fromCreation: false }
+]
+
 // Names are computed here, not read from module outputs, so what-if can predict every resource.
 var names = {
   identity: 'id-${baseName}'
+  deploymentIdentity: 'id-${baseName}-deploy'
+  network: 'vnet-${baseName}'
   workspace: 'log-${baseName}'
   appInsights: 'appi-${baseName}'
   storage: take(toLower('st${namePrefix}${environmentName}${suffix}'), 24)
@@ -81,6 +112,16 @@ module identity 'modules/identity.bicep' = {
   params: {
     location: location
     name: names.identity
+    tags: tags
+  }
+}
+
+// Only the platform's deployment uses this identity: it alone may write the app package.
+module deploymentIdentity 'modules/identity.bicep' = {
+  name: 'deployment-identity'
+  params: {
+    location: location
+    name: names.deploymentIdentity
     tags: tags
   }
 }
@@ -102,9 +143,13 @@ module storage 'modules/storage.bicep' = {
     location: location
     name: names.storage
     containers: pipelineContainers
+    hostContainers: hostContainers
     deploymentContainer: deploymentContainer
     deadLetterContainer: deadLetterContainer
     queues: [poisonQueue]
+    privateNetworking: privateNetworking
+    allowedIpRanges: allowedIpRanges
+    lifecycleRules: lifecycleRules
     tags: tags
   }
 }
@@ -115,6 +160,7 @@ module language 'modules/language.bicep' = {
     location: location
     name: names.language
     sku: languageSku
+    privateNetworking: privateNetworking
     tags: tags
   }
 }
@@ -125,15 +171,44 @@ module keyVault 'modules/keyvault.bicep' = {
     location: location
     name: names.keyVault
     secretValues: secretValues
+    privateNetworking: privateNetworking
+    allowedIpRanges: allowedIpRanges
     tags: tags
+  }
+}
+
+module network 'modules/network.bicep' = if (privateNetworking) {
+  name: 'network'
+  dependsOn: [storage, keyVault, language]
+  params: {
+    location: location
+    name: names.network
+    tags: tags
+    storageAccountName: names.storage
+    keyVaultName: names.keyVault
+    languageAccountName: names.language
+  }
+}
+
+module diagnostics 'modules/diagnostics.bicep' = {
+  name: 'diagnostics'
+  dependsOn: [storage, keyVault, monitoring]
+  params: {
+    workspaceName: names.workspace
+    storageAccountName: names.storage
+    keyVaultName: names.keyVault
   }
 }
 
 module roles 'modules/roles.bicep' = {
   name: 'roles'
-  dependsOn: [identity, storage, language, keyVault, monitoring]
+  dependsOn: [identity, deploymentIdentity, storage, language, keyVault, monitoring]
   params: {
     identityName: names.identity
+    deploymentIdentityName: names.deploymentIdentity
+    dataContainers: union(pipelineContainers, [deadLetterContainer])
+    hostContainers: hostContainers
+    deploymentContainer: deploymentContainer
     storageAccountName: names.storage
     languageAccountName: names.language
     keyVaultName: names.keyVault
@@ -150,6 +225,8 @@ module functionApp 'modules/functionapp.bicep' = {
     appName: names.app
     identityId: identity.outputs.id
     identityClientId: identity.outputs.clientId
+    deploymentIdentityId: deploymentIdentity.outputs.id
+    subnetId: privateNetworking ? network!.outputs.appSubnetId : ''
     storageBlobEndpoint: storage.outputs.blobEndpoint
     storageQueueEndpoint: storage.outputs.queueEndpoint
     storageTableEndpoint: storage.outputs.tableEndpoint
@@ -175,6 +252,21 @@ module eventGridTopic 'modules/eventgrid-topic.bicep' = {
     storageAccountName: names.storage
     deadLetterContainer: deadLetterContainer
     tags: tags
+  }
+}
+
+module alerts 'modules/alerts.bicep' = {
+  name: 'alerts'
+  dependsOn: [monitoring, eventGridTopic]
+  params: {
+    location: location
+    tags: tags
+    namePrefix: '${namePrefix}-${environmentName}'
+    workspaceName: names.workspace
+    eventGridTopicName: names.eventGridTopic
+    deadLetterContainer: deadLetterContainer
+    poisonQueue: poisonQueue
+    alertEmail: alertEmail
   }
 }
 

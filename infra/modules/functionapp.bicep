@@ -8,6 +8,12 @@ param tags object
 param identityId string
 param identityClientId string
 
+@description('Resource id of the identity the platform writes and reads the app package with; the app\'s own identity only reads it.')
+param deploymentIdentityId string
+
+@description('Subnet (delegated to Microsoft.App/environments) the app joins when private networking is on; empty for none.')
+param subnetId string
+
 param storageBlobEndpoint string
 param storageQueueEndpoint string
 param storageTableEndpoint string
@@ -47,12 +53,13 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
   kind: 'functionapp,linux'
   identity: {
     type: 'UserAssigned'
-    userAssignedIdentities: { '${identityId}': {} }
+    userAssignedIdentities: { '${identityId}': {}, '${deploymentIdentityId}': {} }
   }
   properties: {
     serverFarmId: plan.id
     httpsOnly: true
     keyVaultReferenceIdentity: identityId
+    virtualNetworkSubnetId: empty(subnetId) ? null : subnetId
     siteConfig: {
       minTlsVersion: '1.2'
       ftpsState: 'Disabled'
@@ -65,7 +72,7 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
           value: '${storageBlobEndpoint}${deploymentContainer}'
           authentication: {
             type: 'UserAssignedIdentity'
-            userAssignedIdentityResourceId: identityId
+            userAssignedIdentityResourceId: deploymentIdentityId
           }
         }
       }

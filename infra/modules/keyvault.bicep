@@ -8,6 +8,12 @@ param tags object
 @secure()
 param secretValues object
 
+@description('Private endpoint only: the public endpoint refuses every network but the trusted Azure services and allowedIpRanges.')
+param privateNetworking bool
+
+@description('Public addresses or CIDR ranges (an operator\'s machine) let through when privateNetworking is on.')
+param allowedIpRanges array
+
 resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
   name: name
   location: location
@@ -19,7 +25,13 @@ resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
     enableSoftDelete: true
     softDeleteRetentionInDays: 7
     enablePurgeProtection: true
+    // Enabled with Deny, not Disabled, so that an operator's allowed address and the trusted services still work.
     publicNetworkAccess: 'Enabled'
+    networkAcls: {
+      defaultAction: privateNetworking ? 'Deny' : 'Allow'
+      bypass: 'AzureServices'
+      ipRules: privateNetworking ? map(allowedIpRanges, range => { value: range }) : []
+    }
   }
 }
 

@@ -7,6 +7,9 @@ param tags object
 @allowed(['F0', 'S'])
 param sku string = 'S'
 
+@description('Private endpoint only: only the app, through the virtual network, calls Language.')
+param privateNetworking bool
+
 resource language 'Microsoft.CognitiveServices/accounts@2024-10-01' = {
   name: name
   location: location
@@ -17,7 +20,8 @@ resource language 'Microsoft.CognitiveServices/accounts@2024-10-01' = {
   properties: {
     customSubDomainName: name
     disableLocalAuth: true
-    publicNetworkAccess: 'Enabled'
+    publicNetworkAccess: privateNetworking ? 'Disabled' : 'Enabled'
+    networkAcls: { defaultAction: privateNetworking ? 'Deny' : 'Allow' }
   }
 }
 

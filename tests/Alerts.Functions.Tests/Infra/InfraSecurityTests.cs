@@ -129,7 +129,10 @@ public sealed partial class InfraSecurityTests
 
         string[] expected =
         [
-            "b7e6dc6d-f1e8-4753-8033-0f276bb0955b", // Storage Blob Data Owner
+            "b7e6dc6d-f1e8-4753-8033-0f276bb0955b", // Storage Blob Data Owner (the host's containers)
+            "ba92f5b4-2d11-453d-a403-e96b0029c9fe", // Storage Blob Data Contributor (the pipeline's containers)
+            "2a2b9908-6ea1-4ae2-8e65-a410df84e7d1", // Storage Blob Data Reader (the app package)
+            "ba92f5b4-2d11-453d-a403-e96b0029c9fe", // Storage Blob Data Contributor (the deployment identity, the app package)
             "974c5e8b-45b9-4653-ba55-5f855dd0fb88", // Storage Queue Data Contributor
             "0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3", // Storage Table Data Contributor
             "3913510d-42f4-4e42-8a64-420c390055eb", // Monitoring Metrics Publisher
