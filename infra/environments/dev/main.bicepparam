@@ -27,6 +27,7 @@ param appSettings = {
   Fetch__MaxConcurrentSources: '4'
   Fetch__FullTextBelowChars: '600'
   Fetch__SourceTimeout: '00:03:00'
+  Fetch__RunTimeout: '00:08:00'
   Fetch__MaxRetries: '3'
   Fetch__RetryDelay: '00:00:01'
   Fetch__MaxRetryAfter: '00:01:00'

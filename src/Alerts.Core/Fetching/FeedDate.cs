@@ -68,6 +68,8 @@ internal static partial class FeedDate
 
     private static readonly string[] Months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 
+    internal const int MaxChars = 100;
+
     /// <summary>The instant in UTC, or null when the text is not a date we can read.</summary>
     public static DateTimeOffset? Parse(string? text)
     {
@@ -76,6 +78,11 @@ internal static partial class FeedDate
             return null;
         }
         var value = text.Trim();
+        // No date is longer; a longer text is not worth running the patterns over.
+        if (value.Length > MaxChars)
+        {
+            return null;
+        }
         if (value.Length is >= 9 and <= 13 && value.All(char.IsAsciiDigit))
         {
             return FromUnix(long.Parse(value, CultureInfo.InvariantCulture));

@@ -46,7 +46,8 @@ internal sealed partial class FeedItemDraft
             published = FeedDate.Parse(PublishedText);
             if (published is null)
             {
-                warnings.Add($"unreadable date \"{PublishedText.Trim()}\" on {link}");
+                var shown = PublishedText.Trim();
+                warnings.Add($"unreadable date \"{(shown.Length > FeedDate.MaxChars ? shown[..FeedDate.MaxChars] + "…" : shown)}\" on {link}");
             }
         }
 
@@ -76,7 +77,9 @@ internal sealed partial class FeedItemDraft
 
     private static string? CleanAuthor(string? author)
     {
-        var text = HtmlText.ToLine(author);
+        // Cut before the pattern runs: the stored author is capped anyway (Article.MaxAuthorChars), and a hostile
+        // 20,000-character one should cost nothing here.
+        var text = HtmlText.ToLine(author is { Length: > MaxAuthorInputChars } ? author[..MaxAuthorInputChars] : author);
         // RSS wants "jo@example.org (Jo Smith)"; the name is the useful part.
         var match = EmailWithName().Match(text);
         return NullIfEmpty(match.Success ? match.Groups[1].Value.Trim() : text);
@@ -84,6 +87,12 @@ internal sealed partial class FeedItemDraft
 
     private static string? NullIfEmpty(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
 
-    [GeneratedRegex(@"^\S+@\S+\s*\((.+)\)$", RegexOptions.CultureInvariant)]
+    internal static Regex AuthorPattern => EmailWithName();
+
+    /// <summary>Enough for "address (name)" with a name at the stored cap and markup around it.</summary>
+    internal const int MaxAuthorInputChars = 4 * Articles.Article.MaxAuthorChars;
+
+    // Non-backtracking: "\S+@\S+" over a long run of '@' would otherwise try every split of it (quadratic or worse).
+    [GeneratedRegex(@"^\S+@\S+\s*\((.+)\)$", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex EmailWithName();
 }

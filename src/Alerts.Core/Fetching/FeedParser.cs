@@ -12,7 +12,9 @@ public sealed class FeedParser
     private const int BinaryProbeBytes = 1024;
 
     [SuppressMessage("Performance", "CA1822", Justification = "An instance service, injected into the fetch stage like its siblings.")]
-    public FeedParseResult Parse(ReadOnlySpan<byte> content, string? contentTypeHeader, Uri feedUrl)
+    /// <param name="cancellationToken">Checked between items and while scanning the XML: parsing is synchronous, and
+    /// a source's time budget must stop a hostile feed here too.</param>
+    public FeedParseResult Parse(ReadOnlySpan<byte> content, string? contentTypeHeader, Uri feedUrl, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(feedUrl);
         if (!feedUrl.IsAbsoluteUri)
@@ -40,8 +42,8 @@ public sealed class FeedParser
         }
         var result = text[start] switch
         {
-            '<' => XmlFeedReader.Read(text, feedUrl, warnings),
-            '{' or '[' => JsonFeedReader.Read(text, feedUrl, warnings),
+            '<' => XmlFeedReader.Read(text, feedUrl, warnings, cancellationToken),
+            '{' or '[' => JsonFeedReader.Read(text, feedUrl, warnings, cancellationToken),
             _ => throw new FeedFormatException($"not a feed: plain text starting \"{Preview(text, start)}\""),
         };
         return result with { RepairedCharset = decoded.RepairedAs };

@@ -85,10 +85,13 @@ public sealed class FetchArticlesStep(
         }
 
         var results = new SourceReport[sources.Count];
+        // The run's budget is handed to each source rather than to ForEachAsync, which would stop at once and save
+        // nothing: a source it interrupts ends as RunTimeout, and the state of every source already done is kept.
+        using var runBudget = new CancellationTokenSource(settings.RunTimeout, time);
         await Parallel.ForEachAsync(
             Enumerable.Range(0, sources.Count),
             new ParallelOptions { MaxDegreeOfParallelism = settings.MaxConcurrentSources, CancellationToken = cancellationToken },
-            async (i, ct) => results[i] = await FetchSourceGuardedAsync(sources[i], settings, ct));
+            async (i, ct) => results[i] = await FetchSourceGuardedAsync(sources[i], settings, runBudget.Token, ct));
 
         var report = new FetchReport(
             sources.Count,
@@ -109,11 +112,12 @@ public sealed class FetchArticlesStep(
 
     // Parallel.ForEachAsync cancels every source on the first exception, so a surprise in one source (a bug, input no
     // check foresaw, a corrupt state blob) is made that source's failure here, and the run goes on.
-    private async Task<SourceReport> FetchSourceGuardedAsync(FeedSource source, FetchOptions settings, CancellationToken cancellationToken)
+    private async Task<SourceReport> FetchSourceGuardedAsync(
+        FeedSource source, FetchOptions settings, CancellationToken runBudget, CancellationToken cancellationToken)
     {
         try
         {
-            return await FetchSourceAsync(source, settings, cancellationToken);
+            return await FetchSourceAsync(source, settings, runBudget, cancellationToken);
         }
 #pragma warning disable CA1031 // Deliberately broad: whatever it was, it is this source's failure, logged with the exception.
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
@@ -142,8 +146,14 @@ public sealed class FetchArticlesStep(
         }
     }
 
-    private async Task<SourceReport> FetchSourceAsync(FeedSource source, FetchOptions settings, CancellationToken cancellationToken)
+    private async Task<SourceReport> FetchSourceAsync(
+        FeedSource source, FetchOptions settings, CancellationToken runBudget, CancellationToken cancellationToken)
     {
+        if (runBudget.IsCancellationRequested)
+        {
+            return RunBudgetSpent(source, settings);
+        }
+
         var now = time.GetUtcNow();
         var saved = await states.ReadAsync(source.Name, cancellationToken);
         var state = saved?.Document ?? new SourceState { Source = source.Name };
@@ -156,7 +166,7 @@ public sealed class FetchArticlesStep(
         var url = new Uri(source.Url);
         var validators = state.Url == source.Url ? new CacheValidators(state.ETag, state.LastModified) : null;
         using var budget = new CancellationTokenSource(settings.SourceTimeout, time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, budget.Token);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, budget.Token, runBudget);
         SourceReport report;
         CacheValidators? newValidators = null;
         try
@@ -170,7 +180,7 @@ public sealed class FetchArticlesStep(
             }
             else
             {
-                var feed = Parse(download);
+                var feed = Parse(download, linked.Token);
                 if (feed.RepairedCharset is { } charset)
                 {
                     Log.CharsetRepaired(logger, source.Name, "the feed", charset);
@@ -200,16 +210,27 @@ public sealed class FetchArticlesStep(
         {
             report = Failed(source, FetchFailure.SourceTimeout, $"source took longer than {settings.SourceTimeout}");
         }
+        catch (OperationCanceledException) when (runBudget.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            // Not this source's fault: no failure is counted and its state is left as it was.
+            return RunBudgetSpent(source, settings);
+        }
 
         await SaveStateAsync(source, saved, state, report, newValidators, cancellationToken);
         return report;
     }
 
-    private FeedParseResult Parse(Download download)
+    private SourceReport RunBudgetSpent(FeedSource source, FetchOptions settings)
+    {
+        Log.RunBudgetSpent(logger, source.Name, settings.RunTimeout);
+        return Failed(source, FetchFailure.RunTimeout, $"the run took longer than Fetch:RunTimeout ({settings.RunTimeout}); left for the next run");
+    }
+
+    private FeedParseResult Parse(Download download, CancellationToken cancellationToken)
     {
         try
         {
-            return parser.Parse(download.Body, download.ContentType, download.Url);
+            return parser.Parse(download.Body, download.ContentType, download.Url, cancellationToken);
         }
         catch (FeedFormatException e)
         {

@@ -25,6 +25,9 @@ public enum FetchFailure
     NotAFeed,
     /// <summary>The source's overall time budget for this run ran out.</summary>
     SourceTimeout,
+    /// <summary>The run's time budget over all sources ran out before this source was done; it is left as it was
+    /// (no failure counted, validators unchanged) for the next run.</summary>
+    RunTimeout,
     /// <summary>The host is, or resolves to, an address that is not public and no setting allows: nothing was sent.
     /// Permanent, so never retried and never counted by the circuit breaker.</summary>
     Refused,

@@ -32,6 +32,12 @@ public sealed class FetchOptions
     [Range(typeof(TimeSpan), "00:00:05", "00:30:00")]
     public TimeSpan SourceTimeout { get; set; } = TimeSpan.FromMinutes(3);
 
+    /// <summary>Everything one run spends on all its sources. Sources not done when it runs out are left for the next
+    /// run, so a run ends (and the next can start) even when many sources are slow or hostile at once. Keep it under
+    /// the Functions host's functionTimeout (host.json, 10 minutes).</summary>
+    [Range(typeof(TimeSpan), "00:00:10", "02:00:00")]
+    public TimeSpan RunTimeout { get; set; } = TimeSpan.FromMinutes(8);
+
     /// <summary>Retries after a transient failure (network error, 408, 429, 5xx); 0 for none.</summary>
     [Range(0, 10)]
     public int MaxRetries { get; set; } = 3;
@@ -157,6 +163,11 @@ public sealed class FetchOptionsValidator : IValidateOptions<FetchOptions>
         if (options.SourceTimeout < options.RequestTimeout)
         {
             errors.Add("Fetch:SourceTimeout must not be shorter than Fetch:RequestTimeout.");
+        }
+
+        if (options.RunTimeout < options.SourceTimeout)
+        {
+            errors.Add("Fetch:RunTimeout must not be shorter than Fetch:SourceTimeout.");
         }
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);

@@ -13,7 +13,7 @@ internal static class JsonFeedReader
         MaxDepth = 64,
     };
 
-    public static FeedParseResult Read(string text, Uri feedUrl, FeedWarnings warnings)
+    public static FeedParseResult Read(string text, Uri feedUrl, FeedWarnings warnings, CancellationToken cancellationToken = default)
     {
         JsonDocument document;
         try
@@ -34,11 +34,11 @@ internal static class JsonFeedReader
             }
             if (String(root, "version") is { } version && version.Contains("jsonfeed.org/version/", StringComparison.OrdinalIgnoreCase))
             {
-                return JsonFeed(root, feedUrl, warnings);
+                return JsonFeed(root, feedUrl, warnings, cancellationToken);
             }
             if (root.TryGetProperty("articles", out var articles) && articles.ValueKind == JsonValueKind.Array)
             {
-                return Gdelt(articles, feedUrl, warnings);
+                return Gdelt(articles, feedUrl, warnings, cancellationToken);
             }
             if (!root.EnumerateObject().Any())
             {
@@ -50,7 +50,7 @@ internal static class JsonFeedReader
         }
     }
 
-    private static FeedParseResult JsonFeed(JsonElement root, Uri feedUrl, FeedWarnings warnings)
+    private static FeedParseResult JsonFeed(JsonElement root, Uri feedUrl, FeedWarnings warnings, CancellationToken cancellationToken)
     {
         var feedLanguage = String(root, "language");
         var feedAuthor = AuthorOf(root);
@@ -59,6 +59,7 @@ internal static class JsonFeedReader
         {
             foreach (var entry in entries.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.Object))
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 var draft = new FeedItemDraft
                 {
                     Id = String(entry, "id"),
@@ -88,11 +89,12 @@ internal static class JsonFeedReader
         return new FeedParseResult(FeedFormat.JsonFeed, String(root, "title"), items, warnings.ToList());
     }
 
-    private static FeedParseResult Gdelt(JsonElement articles, Uri feedUrl, FeedWarnings warnings)
+    private static FeedParseResult Gdelt(JsonElement articles, Uri feedUrl, FeedWarnings warnings, CancellationToken cancellationToken)
     {
         var items = new List<FeedItem>();
         foreach (var article in articles.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.Object))
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var draft = new FeedItemDraft
             {
                 Link = String(article, "url") ?? String(article, "url_mobile"),

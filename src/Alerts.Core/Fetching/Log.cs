@@ -78,6 +78,9 @@ internal static partial class Log
     [LoggerMessage(1033, LogLevel.Information, "Source {Source}: {Items} item(s) failed in a way a retry can fix; the next poll asks for the whole feed")]
     public static partial void ValidatorsWithheld(ILogger logger, string source, int items);
 
+    [LoggerMessage(1050, LogLevel.Warning, "Source {Source} left for the next run: the run's budget Fetch:RunTimeout ({RunTimeout}) is spent")]
+    public static partial void RunBudgetSpent(ILogger logger, string source, TimeSpan runTimeout);
+
     [LoggerMessage(1034, LogLevel.Error, "Source {Source}: its unexpected failure could not be recorded in its state ({ExceptionType})")]
     public static partial void SourceFailureNotRecorded(ILogger logger, string source, string exceptionType, Exception exception);
 }

@@ -41,7 +41,10 @@ internal static partial class XmlFeedReader
         CheckCharacters = false,
     };
 
-    public static FeedParseResult Read(string text, Uri feedUrl, FeedWarnings warnings)
+    /// <summary>Nodes scanned between two looks at the cancellation token.</summary>
+    private const int NodesPerCancellationCheck = 4096;
+
+    public static FeedParseResult Read(string text, Uri feedUrl, FeedWarnings warnings, CancellationToken cancellationToken = default)
     {
         CheckProlog(text);
         var repairs = 0;
@@ -60,7 +63,7 @@ internal static partial class XmlFeedReader
         string? feedLanguage = null;
         var drafts = new List<FeedItemDraft>();
         var bases = new List<Uri>();
-        CheckDepth(text);
+        CheckDepth(text, cancellationToken);
         try
         {
             using var reader = XmlReader.Create(new StringReader(text), Settings);
@@ -81,6 +84,7 @@ internal static partial class XmlFeedReader
 
                 if (IsItem(format.Value, reader))
                 {
+                    cancellationToken.ThrowIfCancellationRequested();
                     var language = NullIfEmpty(reader.XmlLang);
                     var element = (XElement)XNode.ReadFrom(reader);
                     var draft = format == FeedFormat.Atom ? AtomEntry(element, parentBase) : RssItem(element, parentBase);
@@ -121,6 +125,7 @@ internal static partial class XmlFeedReader
         var items = new List<FeedItem>(drafts.Count);
         foreach (var draft in drafts)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             draft.Language ??= feedLanguage;
             if (draft.ToItem(feedUrl, warnings) is { } item)
             {
@@ -132,13 +137,18 @@ internal static partial class XmlFeedReader
 
     /// <summary>One streaming pass over the elements, before items are read into trees; malformed XML is left to the
     /// reading pass, which says where.</summary>
-    private static void CheckDepth(string text)
+    private static void CheckDepth(string text, CancellationToken cancellationToken)
     {
         try
         {
             using var reader = XmlReader.Create(new StringReader(text), Settings);
+            var nodes = 0;
             while (reader.Read())
             {
+                if (++nodes % NodesPerCancellationCheck == 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
                 if (reader.Depth > MaxDepth)
                 {
                     throw new FeedFormatException($"XML nested deeper than {MaxDepth} elements");

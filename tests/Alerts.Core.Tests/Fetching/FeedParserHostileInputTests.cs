@@ -201,4 +201,59 @@ public sealed class FeedParserHostileInputTests
         Assert.True(result.Warnings.Count <= 25);
         Assert.Contains("9980 more warnings not shown", result.Warnings);
     }
+
+    private static string RssWithItems(int count, Func<int, string> item) =>
+        $"""<rss version="2.0"><channel><title>Many</title>{string.Concat(Enumerable.Range(0, count).Select(item))}</channel></rss>""";
+
+    [Fact]
+    public void Parse_CancelledWhileReadingALargeXmlFeed_StopsWithCancellation()
+    {
+        // Parsing is synchronous: the source's time budget reaches it only through the token.
+        var feed = Encoding.UTF8.GetBytes(RssWithItems(10_000, i => $"<item><title>Story {i}</title><link>https://harbourgazette.example/{i}</link></item>"));
+
+        Assert.ThrowsAny<OperationCanceledException>(() => new FeedParser().Parse(feed, "application/rss+xml", FeedUrl, new CancellationToken(canceled: true)));
+        Assert.Equal(10_000, new FeedParser().Parse(feed, "application/rss+xml", FeedUrl, CancellationToken.None).Items.Count);
+    }
+
+    [Fact]
+    public void Parse_CancelledWhileReadingALargeJsonFeed_StopsWithCancellation()
+    {
+        var items = string.Join(",", Enumerable.Range(0, 10_000).Select(i => $$"""{"id":"{{i}}","url":"https://harbourgazette.example/{{i}}","title":"Story {{i}}"}"""));
+        var feed = Encoding.UTF8.GetBytes($$"""{"version":"https://jsonfeed.org/version/1.1","title":"Many","items":[{{items}}]}""");
+
+        Assert.ThrowsAny<OperationCanceledException>(() => new FeedParser().Parse(feed, "application/feed+json", FeedUrl, new CancellationToken(canceled: true)));
+    }
+
+    [Fact]
+    public void Parse_Author20000CharsLong_IsCutToTheInputCapBeforeAnyPatternRuns()
+    {
+        var author = new string('x', 20_000);
+
+        var item = Assert.Single(Parse($"""
+            <rss version="2.0"><channel><title>Long</title>
+            <item><title>Story</title><link>https://harbourgazette.example/story</link><author>{author}</author></item>
+            </channel></rss>
+            """).Items);
+
+        Assert.Equal(FeedItemDraft.MaxAuthorInputChars, item.Author!.Length);
+        Assert.Equal(800, FeedItemDraft.MaxAuthorInputChars);
+    }
+
+    [Fact]
+    public void Parse_RegexKillerAuthorsAndDates_AreReadWithoutBacktracking()
+    {
+        // "\S+@\S+" over a run of '@' tries every split of it with a backtracking engine.
+        string[] authors = [string.Concat(Enumerable.Repeat("a@", 10_000)), "x@y (" + new string('(', 10_000), new string('@', 20_000) + " (z"];
+        var date = "Mon, 01 Jan 2024 " + new string(' ', 20_000) + "(";
+
+        var result = Parse(RssWithItems(authors.Length, i =>
+            $"<item><title>Story {i}</title><link>https://harbourgazette.example/{i}</link><author>{authors[i]}</author><pubDate>{date}</pubDate></item>"));
+
+        Assert.True(FeedItemDraft.AuthorPattern.Options.HasFlag(System.Text.RegularExpressions.RegexOptions.NonBacktracking));
+        Assert.Equal(3, result.Items.Count);
+        Assert.All(result.Items, i => Assert.True(i.Author!.Length <= FeedItemDraft.MaxAuthorInputChars));
+        Assert.All(result.Items, i => Assert.Null(i.Published));
+        // The warning names the date, cut to what a date can be.
+        Assert.All(result.Warnings.Where(w => w.StartsWith("unreadable date", StringComparison.Ordinal)), w => Assert.True(w.Length < FeedDate.MaxChars + 100, w));
+    }
 }

@@ -224,4 +224,73 @@ public sealed class FetchHostileInputTests(AzuriteFixture azurite) : IAsyncLifet
             server.MapBytes($"/{kind}/feed", encoding.GetBytes(feed), "application/rss+xml; charset=utf-8");
         }
     }
+
+    [Fact]
+    public async Task RunAsync_HostileAuthorsAndNesting_CapEachFieldRefuseTheDeepFeedAndStoreEveryOtherFeed()
+    {
+        var nested = string.Concat(Enumerable.Repeat("<x>", 40_000)) + string.Concat(Enumerable.Repeat("</x>", 40_000));
+        server.MapContent("/deep/feed", Rss([Item(server.Url("/deep/story"), "Deep", null, TestFeeds.Story(20)).Replace("</item>", $"<category>{nested}</category></item>", StringComparison.Ordinal)]), "application/rss+xml");
+        string[] authors = [new string('w', 20_000), string.Concat(Enumerable.Repeat("a@", 10_000)), "x@y (" + new string('(', 10_000)];
+        server.MapContent("/authors/feed", Rss(authors.Select((author, i) =>
+            Item(server.Url($"/authors/{i}"), $"Author {i}", null, TestFeeds.Story(20)).Replace("</item>", $"<author>{author}</author></item>", StringComparison.Ordinal))), "application/rss+xml");
+        server.MapContent("/calm/feed", TestFeeds.Rss([new TestItem("Calm", server.Url("/calm/story"), TestFeeds.Story(20), TestFeeds.Date)]), "application/rss+xml");
+        var settings = FetchHarness.Sources(
+            (UniqueName("deep"), server.Url("/deep/feed")), (UniqueName("authors"), server.Url("/authors/feed")), (UniqueName("calm"), server.Url("/calm/feed")));
+        settings["Fetch:FullTextBelowChars"] = "1";
+        await using var harness = CreateSut(settings);
+
+        var report = await harness.RunAsync();
+
+        Assert.Equal((FetchFailure.NotAFeed, "XML nested deeper than 100 elements"), (report.Details[0].Failure, report.Details[0].Reason));
+        Assert.Equal((SourceStatus.Fetched, 3), (report.Details[1].Status, report.Details[1].Stored));
+        for (var i = 0; i < authors.Length; i++)
+        {
+            var article = await harness.ArticleAtAsync(server.Url($"/authors/{i}"));
+            Assert.Equal(Alerts.Articles.Article.MaxAuthorChars, article!.Author!.Length);
+        }
+        Assert.NotNull(await harness.ArticleAtAsync(server.Url("/calm/story")));
+    }
+
+    [Fact]
+    public async Task RunAsync_RunBudgetSpent_LeavesTheRemainingSourcesForTheNextRunWithoutCountingAFailure()
+    {
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(TestFeeds.Date);
+        var slow = true;
+        server.MapContent("/early/feed", TestFeeds.Rss([new TestItem("Early", server.Url("/early/story"), TestFeeds.Story(20), TestFeeds.Date)]), "application/rss+xml");
+        server.Map("/slow/feed", async context =>
+        {
+            // The run's clock moves past Fetch:RunTimeout while this source is being read.
+            if (slow)
+            {
+                time.Advance(TimeSpan.FromMinutes(2));
+            }
+            context.Response.ContentType = "application/rss+xml";
+            await context.Response.WriteAsync(TestFeeds.Rss([new TestItem("Slow", server.Url("/slow/story"), TestFeeds.Story(20), TestFeeds.Date)]));
+        });
+        server.MapContent("/late/feed", TestFeeds.Rss([new TestItem("Late", server.Url("/late/story"), TestFeeds.Story(20), TestFeeds.Date)]), "application/rss+xml");
+        var late = UniqueName("late");
+        var settings = FetchHarness.Sources((UniqueName("early"), server.Url("/early/feed")), (UniqueName("slow"), server.Url("/slow/feed")), (late, server.Url("/late/feed")));
+        settings["Fetch:FullTextBelowChars"] = "1";
+        settings["Fetch:MaxConcurrentSources"] = "1";
+        settings["Fetch:MaxRetries"] = "0";
+        settings["Fetch:RequestTimeout"] = "00:00:30";
+        settings["Fetch:SourceTimeout"] = "00:01:00";
+        settings["Fetch:RunTimeout"] = "00:01:00";
+        await using var harness = FetchHarness.Create(azurite.ConnectionString, settings, time);
+
+        var first = await harness.RunAsync();
+        var lateAfterFirst = await harness.Store.ReadAsync<SourceState>(PipelineNames.SourcesContainer, SourceStateStore.BlobName(late), CancellationToken.None);
+        var lateRequests = server.CountRequests("/late/feed");
+        slow = false;
+        var second = await harness.RunAsync();
+
+        Assert.Equal(1, first.Details[0].Stored);
+        Assert.Equal((SourceStatus.Failed, 0), (first.Details[1].Status, first.Details[1].Stored));
+        Assert.Equal(FetchFailure.RunTimeout, first.Details[2].Failure);
+        Assert.Equal(0, lateRequests);
+        Assert.Contains(harness.Logs.Entries, e => e.EventId == 1050 && e.Message.Contains(late, StringComparison.Ordinal) && e.Message.Contains("00:01:00", StringComparison.Ordinal));
+        // Left as it was: no failure counted, so the next run fetches it as usual.
+        Assert.Null(lateAfterFirst);
+        Assert.Equal((SourceStatus.Fetched, 1), (second.Details[2].Status, second.Details[2].Stored));
+    }
 }
