@@ -7,9 +7,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
-var builder = FunctionsApplication.CreateBuilder(args);
-builder.Services.AddAlertsFunctions(builder.Configuration);
-builder.Build().Run();
+AlertsFunctionsServices.CreateBuilder(args).Build().Run();
 
 namespace Alerts.Functions
 {
@@ -17,6 +15,15 @@ namespace Alerts.Functions
     /// app's managed identity when no connection string is set.</summary>
     public static class AlertsFunctionsServices
     {
+        /// <summary>The worker as Program.cs runs it; the Logging section (Logging__LogLevel__Default) sets what the
+        /// worker sends to the host, and host.json lets every level of it through.</summary>
+        public static FunctionsApplicationBuilder CreateBuilder(string[] args)
+        {
+            var builder = FunctionsApplication.CreateBuilder(args);
+            builder.Services.AddAlertsFunctions(builder.Configuration);
+            return builder;
+        }
+
         public static IServiceCollection AddAlertsFunctions(this IServiceCollection services, IConfiguration configuration)
             => services
                 .AddAlertsStorage(configuration)
