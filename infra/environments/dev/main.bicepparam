@@ -46,6 +46,7 @@ param appSettings = {
   Novelty__RecentCandidates: '32'
   Novelty__MaxCandidates: '256'
   Novelty__MaxStatementsPerSpeaker: '2000'
+  Novelty__MaxSpeakerDocumentBytes: '1048576'
   // Delivery (issue 7). Subscribers: upload config/subscriptions.json to the storage account (see docs/DEPLOY.md).
   Smtp__Host: 'smtp.example.com'
   Smtp__Port: '587'

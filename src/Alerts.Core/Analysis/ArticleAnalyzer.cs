@@ -135,7 +135,7 @@ public sealed class ArticleAnalyzer(
         return new Statement(
             StatementId(article.Id, found.Offset, found.Text),
             found.Speaker,
-            found.Text,
+            Statement.Bounded(found.Text),
             found.Kind,
             found.Offset,
             found.Length,
@@ -143,7 +143,7 @@ public sealed class ArticleAnalyzer(
             relevance.Relevance,
             relevance.Cues)
         {
-            Wordings = scored.Wordings,
+            Wordings = [.. scored.Wordings.Take(Statement.MaxWordings).Select(Statement.Bounded)],
         };
     }
 

@@ -35,6 +35,17 @@ public sealed record Statement(
     double Relevance,
     IReadOnlyList<string> Cues)
 {
+    /// <summary>Longest statement text kept: a quote runs a paragraph or two; more is a page of text the extractor
+    /// took for one statement, and every later stage (novelty index, alerts) would carry it whole.</summary>
+    public const int MaxTextChars = 2_000;
+
+    /// <summary>Most other wordings kept per statement.</summary>
+    public const int MaxWordings = 8;
+
+    /// <summary>The text cut to <see cref="MaxTextChars"/>, marked with an ellipsis when cut.</summary>
+    public static string Bounded(string text)
+        => (text ?? throw new ArgumentNullException(nameof(text))).Length <= MaxTextChars ? text : string.Concat(text.AsSpan(0, MaxTextChars - 1), "\u2026");
+
     /// <summary>The article's other wordings of this statement (the summary that introduced the quote), matched
     /// against later reports; the alert shows <see cref="Text"/>.</summary>
     public IReadOnlyList<string> Wordings { get; init; } = [];

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
 using Alerts.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -124,8 +125,7 @@ public sealed class BlobStatementIndex(
         foreach (var read in reads.OrderBy(r => r.Bucket.Name, StringComparer.Ordinal))
         {
             var name = SpeakerBlob(read.Bucket.Name);
-            var document = new SpeakerDocument(read.Bucket.Name,
-                [.. read.Index.Live(now).Where(s => s.Key != key).TakeLast(options.Value.MaxStatementsPerSpeaker - 1), probe.ToIndexed(now, read.Bucket)]);
+            var document = Bounded(read.Bucket.Name, read.Index.Live(now).Where(s => s.Key != key), probe.ToIndexed(now, read.Bucket));
             var written = read.Stored is null
                 ? await store.TryCreateAsync(PipelineNames.StatementsContainer, name, document, cancellationToken)
                 : await store.TryReplaceAsync(PipelineNames.StatementsContainer, name, document, read.Stored.ETag, cancellationToken);
@@ -166,6 +166,34 @@ public sealed class BlobStatementIndex(
         }
     }
 
+    /// <summary>The bucket's document with <paramref name="added"/> last and as many of the newest older statements as fit
+    /// both Novelty:MaxStatementsPerSpeaker and Novelty:MaxSpeakerDocumentBytes.</summary>
+    private SpeakerDocument Bounded(string bucket, IEnumerable<IndexedStatement> older, IndexedStatement added)
+    {
+        var settings = options.Value;
+        var candidates = older.ToList();
+        // The document's own framing (bucket name, brackets, commas) is small; half a kilobyte covers it.
+        var budget = settings.MaxSpeakerDocumentBytes - 512 - Size(added);
+        var kept = new List<IndexedStatement>();
+        for (var i = candidates.Count - 1; i >= 0 && kept.Count < settings.MaxStatementsPerSpeaker - 1; i--)
+        {
+            budget -= Size(candidates[i]) + 1;
+            if (budget < 0)
+            {
+                Log.SpeakerDocumentTrimmed(logger, bucket, i + 1, settings.MaxSpeakerDocumentBytes);
+                break;
+            }
+
+            kept.Add(candidates[i]);
+        }
+
+        kept.Reverse();
+        kept.Add(added);
+        return new SpeakerDocument(bucket, kept);
+    }
+
+    private static int Size(IndexedStatement statement) => JsonSerializer.SerializeToUtf8Bytes(statement, AlertsJson.Options).Length;
+
     /// <summary>One bucket of the speaker's name as read for matching: the stored document (with its ETag) and its index.</summary>
     private sealed record BucketRead(SpeakerBucket Bucket, StoredDocument<SpeakerDocument>? Stored, SpeakerIndex Index);
 
@@ -183,7 +211,7 @@ public sealed class BlobStatementIndex(
             }
 
             var live = new SpeakerIndex(options.Value, stored?.Document.Statements).Live(now);
-            var document = new SpeakerDocument(indexed.Bucket, [.. live.Where(s => s.Key != indexed.Key).TakeLast(options.Value.MaxStatementsPerSpeaker - 1), indexed]);
+            var document = Bounded(indexed.Bucket, live.Where(s => s.Key != indexed.Key), indexed);
             var written = stored is null
                 ? await store.TryCreateAsync(PipelineNames.StatementsContainer, name, document, cancellationToken)
                 : await store.TryReplaceAsync(PipelineNames.StatementsContainer, name, document, stored.ETag, cancellationToken);

@@ -60,6 +60,11 @@ public sealed record StatementProbe(StatementSighting Sighting, SpeakerIdentity 
     /// <summary>The probe as one of its other wordings would be.</summary>
     public StatementProbe AsWording(IReadOnlyList<Claim> claims) => this with { Claims = claims, Alternates = [] };
 
+    /// <summary>Most claims kept per known statement, and concepts per claim: a statement's text is capped
+    /// (<see cref="Statement.MaxTextChars"/>), and so is what its speaker's document holds of it.</summary>
+    public const int MaxStoredClaims = 32;
+    public const int MaxConceptsPerClaim = 64;
+
     public IndexedStatement ToIndexed(DateTimeOffset claimed) => ToIndexed(claimed, Identity.Primary);
 
     /// <summary>The copy kept in one of the speaker's buckets, with the names on either side of that bucket's word.</summary>
@@ -70,13 +75,13 @@ public sealed record StatementProbe(StatementSighting Sighting, SpeakerIdentity 
         GivenNames = bucket.GivenNames,
         LaterNames = bucket.LaterNames,
         Speaker = Sighting.Speaker,
-        Text = Sighting.Text,
+        Text = Statement.Bounded(Sighting.Text),
         Kind = Sighting.Kind,
         FirstAnalysis = Sighting.AnalysisName,
         FirstStatementId = Sighting.StatementId,
         FirstSeen = Sighting.Report.Seen,
         Claimed = claimed,
-        Claims = AllClaims,
+        Claims = [.. AllClaims.Take(MaxStoredClaims).Select(c => c.Concepts.Count <= MaxConceptsPerClaim ? c : c with { Concepts = [.. c.Concepts.Take(MaxConceptsPerClaim)] })],
         Context = Context,
     };
 }

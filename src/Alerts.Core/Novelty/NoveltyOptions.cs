@@ -43,6 +43,10 @@ public sealed class NoveltyOptions
 
     /// <summary>Most statements kept per speaker within the window; the oldest go first.</summary>
     [Range(10, 1_000_000)] public int MaxStatementsPerSpeaker { get; set; } = 2000;
+
+    /// <summary>Most bytes of one speaker bucket's document (its JSON), rewritten on every new statement of the speaker;
+    /// the oldest statements go first. Bounds the storage a lookup reads and a claim writes, whatever the statements hold.</summary>
+    [Range(16 * 1024, 64 * 1024 * 1024)] public int MaxSpeakerDocumentBytes { get; set; } = 1024 * 1024;
 }
 
 internal sealed class NoveltyOptionsValidator : IValidateOptions<NoveltyOptions>

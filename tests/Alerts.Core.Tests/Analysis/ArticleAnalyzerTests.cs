@@ -42,6 +42,21 @@ public sealed class ArticleAnalyzerTests
     };
 
     [Fact]
+    public async Task AnalyzeAsync_QuoteOf20000Chars_IsCutToTheStatementCap()
+    {
+        var quote = string.Join(" ", Enumerable.Range(0, 1_000).Select(i => $"Troops {i} could strike cartel camps."));
+        var text = $"Defense Secretary Victor Lang spoke on Thursday.\n\n\u201C{quote}\u201D Lang said.";
+
+        var analysis = await CreateSut().AnalyzeAsync(Article(text), CancellationToken.None);
+
+        var statement = Assert.Single(analysis.Statements, s => s.Text.StartsWith("Troops 0", StringComparison.Ordinal));
+        Assert.True(quote.Length > 20_000);
+        Assert.Equal(Statement.MaxTextChars, statement.Text.Length);
+        Assert.EndsWith("\u2026", statement.Text, StringComparison.Ordinal);
+        Assert.All(analysis.Statements, s => Assert.True(s.Text.Length <= Statement.MaxTextChars && s.Wordings.Count <= Statement.MaxWordings));
+    }
+
+    [Fact]
     public async Task AnalyzeAsync_Article_FillsStatementsWithSpeakerOffsetsSentimentAndRelevance()
     {
         var analysis = await CreateSut().AnalyzeAsync(Article(Text), CancellationToken.None);

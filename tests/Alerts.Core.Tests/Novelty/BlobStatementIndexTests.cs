@@ -168,6 +168,50 @@ public sealed class BlobStatementIndexTests(AzuriteFixture azurite)
         Assert.InRange(large.Known, 1, 5);
     }
 
+    [Fact]
+    public async Task Claim_SpeakerOfLongStatements_KeepsEachDocumentWithinTheByteCapDroppingTheOldest()
+    {
+        const int Cap = 16 * 1024;
+        await using var instance = Instance.Create(azurite.ConnectionString, settings: new Dictionary<string, string?> { ["Novelty:MaxSpeakerDocumentBytes"] = $"{Cap}" });
+        var speaker = Someone();
+        // Each statement is near the text cap, so a few fill the document long before MaxStatementsPerSpeaker.
+        string Long(int i) => Topic(i) + " " + string.Join(" ", Enumerable.Range(0, 40).Select(j => $"Convoy {i}-{j} was stopped near the crossing."));
+        for (var i = 0; i < 30; i++)
+        {
+            await instance.Novelty.FindNewAsync(Analysis(speaker, Long(i), "seed"), $"long-{i}.json", default);
+        }
+
+        var storage = new BlobServiceClient(azurite.ConnectionString).GetBlobContainerClient(PipelineNames.StatementsContainer);
+        foreach (var bucket in SpeakerIdentity.Of(speaker).Buckets)
+        {
+            var name = BlobStatementIndex.SpeakerBlob(bucket.Name);
+            var size = (await storage.GetBlobClient(name).GetPropertiesAsync()).Value.ContentLength;
+            var document = (await instance.Store.ReadAsync<SpeakerDocument>(PipelineNames.StatementsContainer, name, default))!.Document;
+            Assert.InRange(size, 1, Cap);
+            Assert.InRange(document.Statements.Count, 2, 29);
+            // The newest are kept, the oldest went first.
+            Assert.Contains("1029 soldiers", document.Statements[^1].Text, StringComparison.Ordinal);
+            Assert.DoesNotContain(document.Statements, s => s.Text.Contains("1000 soldiers", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public async Task Claim_StatementOf20000Chars_IsIndexedCutToTheTextCapWithBoundedClaims()
+    {
+        await using var instance = Instance.Create(azurite.ConnectionString);
+        var speaker = Someone();
+        var text = string.Join(" ", Enumerable.Range(0, 400).Select(i => $"Mexico will deploy {2000 + i} soldiers to the border near crossing number {i}, said again."));
+
+        await instance.Novelty.FindNewAsync(Analysis(speaker, text, "huge"), "huge.json", default);
+
+        var bucket = SpeakerIdentity.Of(speaker).Buckets[0];
+        var indexed = Assert.Single((await instance.Store.ReadAsync<SpeakerDocument>(PipelineNames.StatementsContainer, BlobStatementIndex.SpeakerBlob(bucket.Name), default))!.Document.Statements);
+        Assert.True(text.Length > 20_000);
+        Assert.Equal(Statement.MaxTextChars, indexed.Text.Length);
+        Assert.Equal(StatementProbe.MaxStoredClaims, indexed.Claims.Count);
+        Assert.All(indexed.Claims, c => Assert.True(c.Concepts.Count <= StatementProbe.MaxConceptsPerClaim));
+    }
+
     private static async Task<(int New, int Known)> CallsAsync(Instance instance, Speaker speaker, int topic)
     {
         var before = instance.Calls.Count;
@@ -212,10 +256,11 @@ public sealed class BlobStatementIndexTests(AzuriteFixture azurite)
 
         public BlobDocumentStore Store => provider.GetRequiredService<BlobDocumentStore>();
 
-        public static Instance Create(string connectionString, TimeProvider? time = null)
+        public static Instance Create(string connectionString, TimeProvider? time = null, IDictionary<string, string?>? settings = null)
         {
             var configuration = new ConfigurationBuilder()
                 .AddInMemoryCollection(new Dictionary<string, string?> { [PipelineNames.StorageConnection] = connectionString })
+                .AddInMemoryCollection(settings ?? new Dictionary<string, string?>())
                 .Build();
             var calls = new CallCounter();
             var services = new ServiceCollection()
