@@ -15,6 +15,12 @@ param languageEndpointSetting = 'Analysis__Language__Endpoint'
 
 param subscribeEvents = bool(readEnvironmentVariable('ALERTS_SUBSCRIBE_EVENTS', 'false'))
 
+// Public endpoints that accept Entra ID only; true adds private endpoints and a VNet (about $39 a month, docs/DEPLOY.md).
+param privateNetworking = false
+
+// Where the stuck-work alerts (quarantine, dead letters, poison queue) are mailed; empty shows them in the portal only.
+param alertEmail = readEnvironmentVariable('ALERTS_ALERT_EMAIL', '')
+
 // Every pipeline setting of local.settings.sample.json has its Azure value here (or in main.bicep); a test checks it.
 param appSettings = {
   Fetch__Schedule: '0 */5 * * * *'

@@ -51,6 +51,20 @@ public sealed class FetchOptionsTests
     }
 
     [Fact]
+    public async Task StartUp_RunTimeoutShorterThanSourceTimeout_NamesBothSettings()
+    {
+        var message = await StartUpErrorAsync(new()
+        {
+            ["Fetch:Sources:0:Name"] = "Wire",
+            ["Fetch:Sources:0:Url"] = "https://example.test/rss",
+            ["Fetch:SourceTimeout"] = "00:03:00",
+            ["Fetch:RunTimeout"] = "00:02:00",
+        });
+
+        Assert.Contains("Fetch:RunTimeout must not be shorter than Fetch:SourceTimeout.", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Defaults_AllowNoPrivateAddress()
     {
         var options = new FetchOptions();
