@@ -33,11 +33,13 @@ internal sealed class Azurite : IAsyncDisposable
         return azurite;
     }
 
-    /// <summary>Storage goes away: the process is killed, its ports refuse connections.</summary>
+    /// <summary>Storage goes away: the process stops, its ports refuse connections. SIGTERM, not SIGKILL: Azurite keeps
+    /// its data in memory and writes the folder on the way out, so a killed Azurite comes back without its blobs.</summary>
     public async Task StopAsync()
     {
         if (process is not null)
         {
+            await process.TerminateAsync(TimeSpan.FromSeconds(15));
             await process.DisposeAsync();
             process = null;
         }
