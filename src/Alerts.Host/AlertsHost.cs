@@ -3,6 +3,7 @@ using Alerts.Host.Functions;
 using Alerts.Recovery;
 using Alerts.Storage;
 using Microsoft.Azure.WebJobs;
+using Microsoft.Azure.WebJobs.Host;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -87,6 +88,13 @@ public static class AlertsHost
                 services.AddAlertsDelivery();
                 services.AddAlertsRecovery();
                 services.AddSingleton<ITypeLocator>(new FunctionTypes(FunctionClasses));
+                // The SDK runs each timer on one host at a time under a storage lease, which a killed host cannot release:
+                // restarted after a crash, the host fetched, redrove and reconciled nothing for one to two minutes. Every
+                // step is idempotent (create-once blobs, ETag claims; the two-host fault test holds it), so each local
+                // host process takes its own locks and a restart resumes at once.
+#pragma warning disable CS0618 // see ProcessLockManager
+                services.AddSingleton<IDistributedLockManager, ProcessLockManager>();
+#pragma warning restore CS0618
             });
 
     private sealed class FunctionTypes(params Type[] types) : ITypeLocator

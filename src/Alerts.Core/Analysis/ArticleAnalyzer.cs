@@ -96,6 +96,7 @@ public sealed class ArticleAnalyzer(
     private static string? UnavailableReason(Exception e) => e switch
     {
         LanguageServiceException { Status: { } status } when (int)status >= 300 => ((int)status).ToString(CultureInfo.InvariantCulture),
+        LanguageServiceException { ErrorCode: LanguageServiceException.MalformedResponse } => "malformed response",
         LanguageServiceException => "empty response",
         HttpRequestException => "connection failed",
         Polly.Timeout.TimeoutRejectedException => "timeout",

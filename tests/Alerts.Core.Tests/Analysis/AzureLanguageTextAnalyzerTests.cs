@@ -286,22 +286,73 @@ public sealed class AzureLanguageTextAnalyzerTests : IAsyncLifetime, IDisposable
         Assert.Single(logs.Entries, e => e.EventId == 2008);
     }
 
+    [Theory]
+    [InlineData("<html><body>502 Bad Gateway from the proxy</body></html>")]
+    [InlineData("{\"kind\": \"EntityRecognitionResults\", \"results\": {\"documents\": [")]
+    [InlineData("")]
+    public async Task ArticleAnalyzer_LanguageAnswers200WithMalformedJson_AnalysesOfflineSayingWhy(string body)
+    {
+        server.Map(Path, async context =>
+        {
+            await context.Request.Body.CopyToAsync(Stream.Null);
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync(body, Encoding.UTF8);
+        });
+        var article = Article("""
+            “We will not accept U.S. troops or drone strikes on Mexican soil,” President Claudia Sheinbaum said.
+            """);
+
+        var analysis = await CreateArticleAnalyzer(logs).AnalyzeAsync(article, CancellationToken.None);
+
+        Assert.Equal("offline (Language unavailable: malformed response)", analysis.Analyzer);
+        Assert.Single(analysis.Statements, s => s.IsOnTopic(0.5));
+        Assert.Contains(analysis.Entities, e => e.Text.Contains("Sheinbaum", StringComparison.Ordinal));
+        Assert.Contains("malformed response", Assert.Single(logs.Entries, e => e.EventId == 2008).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ArticleAnalyzer_LanguageAnswersPastTheTimeout_AnalysesOfflineSayingWhy()
+    {
+        server.Map(Path, async context =>
+        {
+            await Task.Delay(TimeSpan.FromSeconds(5), context.RequestAborted);
+            await AnswerAsync(context, 200);
+        });
+        var article = Article("""
+            “We will not accept U.S. troops or drone strikes on Mexican soil,” President Claudia Sheinbaum said.
+            """);
+
+        var analysis = await CreateArticleAnalyzer(logs, maxRetries: 1, requestTimeout: TimeSpan.FromSeconds(1)).AnalyzeAsync(article, CancellationToken.None);
+
+        Assert.Equal("offline (Language unavailable: timeout)", analysis.Analyzer);
+        Assert.Equal(2, server.CountRequests(Path));
+        Assert.Single(logs.Entries, e => e.EventId == 2008);
+    }
+
     // ---- The local service ----
 
-    private AzureLanguageTextAnalyzer CreateSut(string key = Key, TokenCredential? credential = null, Uri? endpoint = null, int maxRetries = 4)
+    private AzureLanguageTextAnalyzer CreateSut(
+        string key = Key, TokenCredential? credential = null, Uri? endpoint = null, int maxRetries = 4, TimeSpan? requestTimeout = null)
     {
         var options = Options.Create(new AnalysisOptions
         {
             Analyzer = AnalysisOptions.AzureLanguage,
-            Language = new LanguageOptions { Endpoint = endpoint ?? server.BaseUri, Key = key, MaxRetries = maxRetries },
+            Language = new LanguageOptions
+            {
+                Endpoint = endpoint ?? server.BaseUri,
+                Key = key,
+                MaxRetries = maxRetries,
+                RequestTimeout = requestTimeout ?? TimeSpan.FromSeconds(30),
+            },
         });
         var factory = LoggerFactory.Create(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Trace));
         return new AzureLanguageTextAnalyzer(new HttpClient(), options, TimeProvider.System,
             factory.CreateLogger<AzureLanguageTextAnalyzer>(), credential);
     }
 
-    private ArticleAnalyzer CreateArticleAnalyzer(ILoggerProvider? logProvider = null, Uri? endpoint = null, int maxRetries = 4) => new(
-        CreateSut(endpoint: endpoint, maxRetries: maxRetries),
+    private ArticleAnalyzer CreateArticleAnalyzer(
+        ILoggerProvider? logProvider = null, Uri? endpoint = null, int maxRetries = 4, TimeSpan? requestTimeout = null) => new(
+        CreateSut(endpoint: endpoint, maxRetries: maxRetries, requestTimeout: requestTimeout),
         TimeProvider.System,
         new StatementExtractor(),
         new TopicScorer(TopicProfile.UsMexicoMilitaryAction),

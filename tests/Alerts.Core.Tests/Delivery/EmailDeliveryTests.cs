@@ -201,6 +201,54 @@ public sealed class EmailDeliveryTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Empty(await small.EmailsAsync());
     }
 
+    [Theory]
+    [InlineData("greeting", "421 4.3.2 service not available, closing channel")]
+    [InlineData("mail", "421 4.7.0 too many connections, closing channel")]
+    [InlineData("rcpt", "451 4.3.0 mailbox temporarily unavailable")]
+    [InlineData("data", "451 4.3.0 local error in processing")]
+    public async Task Attempt_SmtpAnswers4xxThen250_RetriesAndTheAlertArrivesOnce(string stage, string reply)
+    {
+        await using var smtp = new ScriptedSmtpServer();
+        smtp.Answer(1, stage, reply);
+        await using var harness = await DeliveryHarness.StartAsync(
+            azurite, Samples.Subscriptions(Samples.EmailSubscriber("desk", "desk@example.test")), smtp.Port);
+
+        await harness.NotifyAsync(Analysis("Helen Marsh", "We are preparing every option along the border with Mexico."), "a1.json");
+
+        var pending = Assert.Single(await harness.RecordsAsync());
+        Assert.Equal((DeliveryStatus.Pending, 1), (pending.Status, pending.Attempts));
+        Assert.StartsWith($"SMTP {reply[..3]}", pending.LastError, StringComparison.Ordinal);
+        Assert.Equal(0, smtp.Accepted);
+        harness.Time.Advance(TimeSpan.FromSeconds(2));
+        Assert.Equal(1, await harness.Ledger.RedriveAsync(CancellationToken.None));
+        harness.Time.Advance(TimeSpan.FromMinutes(10));
+        Assert.Equal(0, await harness.Ledger.RedriveAsync(CancellationToken.None));
+
+        Assert.Equal(1, smtp.Accepted);
+        var sent = Assert.Single(await harness.RecordsAsync());
+        Assert.Equal((DeliveryStatus.Sent, 2), (sent.Status, sent.Attempts));
+    }
+
+    [Theory]
+    [InlineData("rcpt", "550 5.1.1 no such mailbox")]
+    [InlineData("data", "554 5.7.1 message refused")]
+    public async Task Attempt_SmtpAnswers5xx_FailsPermanentlyWithTheCodeAndIsNotRetried(string stage, string reply)
+    {
+        await using var smtp = new ScriptedSmtpServer();
+        smtp.Answer(1, stage, reply);
+        await using var harness = await DeliveryHarness.StartAsync(
+            azurite, Samples.Subscriptions(Samples.EmailSubscriber("desk", "desk@example.test")), smtp.Port);
+
+        await harness.NotifyAsync(Analysis("Helen Marsh", "We are preparing every option along the border with Mexico."), "a1.json");
+        harness.Time.Advance(TimeSpan.FromHours(1));
+        Assert.Equal(0, await harness.Ledger.RedriveAsync(CancellationToken.None));
+
+        var failed = Assert.Single(await harness.RecordsAsync());
+        Assert.Equal((DeliveryStatus.Failed, 1), (failed.Status, failed.Attempts));
+        Assert.StartsWith($"SMTP {reply[..3]}", failed.LastError, StringComparison.Ordinal);
+        Assert.Equal((0, 1), (smtp.Accepted, smtp.Connections));
+    }
+
     [Fact]
     public async Task Attempt_CrashAfterSendingBeforeRecording_RepeatsThatOneDeliveryWithTheSameMessageId()
     {

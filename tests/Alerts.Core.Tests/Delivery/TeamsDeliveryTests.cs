@@ -79,6 +79,80 @@ public sealed class TeamsDeliveryTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Attempt_Webhook429Storm_HonoursEveryRetryAfterAndSendsOnce()
+    {
+        MapStatuses(429, 429, 429, 429, 202);
+        await using var harness = await StartAsync();
+
+        await harness.NotifyAsync(EmailDeliveryTests.Analysis("Helen Marsh", "We are preparing every option along the border with Mexico."), "a1.json");
+        for (var storm = 1; storm <= 4; storm++)
+        {
+            var pending = Assert.Single(await harness.RecordsAsync());
+            Assert.Equal((DeliveryStatus.Pending, storm), (pending.Status, pending.Attempts));
+            // The server's Retry-After (7 s), or the back-off once it is longer (8 s at the fourth attempt).
+            var wait = TimeSpan.FromSeconds(Math.Max(7, Math.Pow(2, storm - 1)));
+            Assert.Equal(harness.Time.GetUtcNow() + wait, pending.NextAttempt);
+            harness.Time.Advance(wait - TimeSpan.FromSeconds(1));
+            Assert.Equal(0, await harness.Ledger.RedriveAsync(CancellationToken.None));
+            harness.Time.Advance(TimeSpan.FromSeconds(1));
+            Assert.Equal(1, await harness.Ledger.RedriveAsync(CancellationToken.None));
+        }
+
+        harness.Time.Advance(TimeSpan.FromMinutes(5));
+        Assert.Equal(0, await harness.Ledger.RedriveAsync(CancellationToken.None));
+        Assert.Equal(5, server.CountRequests(WebhookPath));
+        var sent = Assert.Single(await harness.RecordsAsync());
+        Assert.Equal((DeliveryStatus.Sent, 5), (sent.Status, sent.Attempts));
+    }
+
+    [Fact]
+    public async Task Attempt_Webhook500ThenOk_RetriesAndSendsOnce()
+    {
+        MapStatuses(500, 500, 202);
+        await using var harness = await StartAsync();
+
+        await harness.NotifyAsync(EmailDeliveryTests.Analysis("Helen Marsh", "We are preparing every option along the border with Mexico."), "a1.json");
+        Assert.Contains("HTTP 500", Assert.Single(await harness.RecordsAsync()).LastError, StringComparison.Ordinal);
+        for (var i = 0; i < 4; i++)
+        {
+            harness.Time.Advance(TimeSpan.FromSeconds(5));
+            await harness.Ledger.RedriveAsync(CancellationToken.None);
+        }
+
+        Assert.Equal(3, server.CountRequests(WebhookPath));
+        var sent = Assert.Single(await harness.RecordsAsync());
+        Assert.Equal((DeliveryStatus.Sent, 3), (sent.Status, sent.Attempts));
+    }
+
+    [Fact]
+    public async Task Attempt_WebhookSlowerThanTeamsTimeout_IsRetriedAndSendsOnce()
+    {
+        var calls = 0;
+        server.Map(WebhookPath, async context =>
+        {
+            if (Interlocked.Increment(ref calls) == 1)
+            {
+                // The first post hangs past Teams:Timeout.
+                await Task.Delay(TimeSpan.FromSeconds(10), context.RequestAborted);
+            }
+
+            context.Response.StatusCode = 202;
+        });
+        await using var harness = await StartAsync(new() { ["Teams:Timeout"] = "00:00:01" });
+
+        await harness.NotifyAsync(EmailDeliveryTests.Analysis("Helen Marsh", "We are preparing every option along the border with Mexico."), "a1.json");
+
+        var pending = Assert.Single(await harness.RecordsAsync());
+        Assert.Equal((DeliveryStatus.Pending, "webhook timed out"), (pending.Status, pending.LastError));
+        harness.Time.Advance(TimeSpan.FromSeconds(2));
+        Assert.Equal(1, await harness.Ledger.RedriveAsync(CancellationToken.None));
+        harness.Time.Advance(TimeSpan.FromMinutes(5));
+        Assert.Equal(0, await harness.Ledger.RedriveAsync(CancellationToken.None));
+        Assert.Equal(2, calls);
+        Assert.Equal(DeliveryStatus.Sent, Assert.Single(await harness.RecordsAsync()).Status);
+    }
+
+    [Fact]
     public async Task Attempt_Webhook404_RecordedAsFailedAndNotRetried()
     {
         MapStatuses(404);
@@ -237,11 +311,12 @@ public sealed class TeamsDeliveryTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Contains(body, e => (string?)e!["text"] == "[Read the full statement](https://news.example.org/2026/marsh-options)");
     }
 
-    private Task<DeliveryHarness> StartAsync() => DeliveryHarness.StartAsync(
-        azurite,
-        Samples.Subscriptions(Samples.TeamsSubscriber("desk", Setting)),
-        smtpPort: 1,
-        new Dictionary<string, string?> { ["Teams:Webhooks:Desk"] = server.Url(WebhookPath).AbsoluteUri });
+    private Task<DeliveryHarness> StartAsync(Dictionary<string, string?>? settings = null)
+    {
+        settings ??= [];
+        settings["Teams:Webhooks:Desk"] = server.Url(WebhookPath).AbsoluteUri;
+        return DeliveryHarness.StartAsync(azurite, Samples.Subscriptions(Samples.TeamsSubscriber("desk", Setting)), smtpPort: 1, settings);
+    }
 
     /// <summary>Answers each POST with the next status (the last one repeats), recording the body.</summary>
     private void MapStatuses(params int[] statuses)

@@ -67,6 +67,30 @@ internal sealed class LocalProcess : IAsyncDisposable
         throw new TimeoutException($"{name} did not listen on 127.0.0.1:{readyPort} within 60 s: {started.Output}");
     }
 
+    /// <summary>SIGTERM, then waits for the process to exit by itself (Azurite saves its data folder on the way out).</summary>
+    public async Task TerminateAsync(TimeSpan timeout)
+    {
+        if (process.HasExited)
+        {
+            return;
+        }
+
+        using (var kill = Process.Start("kill", ["-TERM", $"{process.Id}"]))
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        using var wait = new CancellationTokenSource(timeout);
+        try
+        {
+            await process.WaitForExitAsync(wait.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            // DisposeAsync kills it.
+        }
+    }
+
     public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);

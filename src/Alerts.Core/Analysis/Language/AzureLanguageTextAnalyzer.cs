@@ -139,8 +139,25 @@ public sealed class AzureLanguageTextAnalyzer : ITextAnalyzer
             throw await FailureAsync(response, kind, cancellationToken);
         }
 
-        var parsed = await response.Content.ReadFromJsonAsync<AnalyzeResponse<T>>(Json, cancellationToken)
-            ?? throw new LanguageServiceException($"Azure AI Language returned an empty {kind} response.", response.StatusCode, null);
+        AnalyzeResponse<T>? parsed;
+        try
+        {
+            parsed = await response.Content.ReadFromJsonAsync<AnalyzeResponse<T>>(Json, cancellationToken);
+        }
+        catch (JsonException e)
+        {
+            // A 200 that is not the documented JSON (a proxy's page, a cut-off body) is the service being unavailable,
+            // not the article being bad: the analyzer falls back to offline rather than poisoning the article.
+            throw new LanguageServiceException(
+                $"Azure AI Language returned a {kind} response that is not the documented JSON: {e.Message}",
+                response.StatusCode,
+                LanguageServiceException.MalformedResponse);
+        }
+
+        if (parsed is null)
+        {
+            throw new LanguageServiceException($"Azure AI Language returned an empty {kind} response.", response.StatusCode, null);
+        }
         foreach (var error in parsed.Results?.Errors ?? [])
         {
             // The inner code says what was wrong with the document (InvalidDocument, InvalidDocumentBatch, …).
@@ -299,6 +316,9 @@ public sealed class AzureLanguageTextAnalyzer : ITextAnalyzer
 /// <summary>Azure AI Language answered with an error that retrying will not fix (or kept failing until retries ran out).</summary>
 public sealed class LanguageServiceException(string message, HttpStatusCode? status, string? errorCode) : Exception(message)
 {
+    /// <summary>The <see cref="ErrorCode"/> of a success status whose body is not the documented JSON.</summary>
+    public const string MalformedResponse = "MalformedResponse";
+
     public HttpStatusCode? Status { get; } = status;
     public string? ErrorCode { get; } = errorCode;
 }
