@@ -103,6 +103,11 @@ var platformSettings = {
   AZURE_CLIENT_ID: identityClientId
 }
 
+// The feedback links in alerts point at this app's HTTP function (/api/feedback).
+var feedbackSettings = {
+  Feedback__BaseUrl: 'https://${app.properties.defaultHostName}'
+}
+
 var secretReferences = toObject(
   items(keyVaultReferences),
   setting => setting.key,
@@ -112,7 +117,7 @@ var secretReferences = toObject(
 resource settings 'Microsoft.Web/sites/config@2024-04-01' = {
   parent: app
   name: 'appsettings'
-  properties: union(appSettings, secretReferences, platformSettings)
+  properties: union(appSettings, feedbackSettings, secretReferences, platformSettings)
 }
 
 output name string = app.name

@@ -86,6 +86,7 @@ public static class AlertsHost
                 services.AddAlertsNovelty(inMemory: false);
                 services.AddAlertsDelivery();
                 services.AddAlertsRecovery();
+                services.AddHostedService<FeedbackEndpoint>();
                 services.AddSingleton<ITypeLocator>(new FunctionTypes(FunctionClasses));
             });
 
