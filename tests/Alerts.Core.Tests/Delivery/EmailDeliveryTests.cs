@@ -359,7 +359,7 @@ public sealed class EmailDeliveryTests(AzuriteFixture azurite) : IAsyncLifetime
 
         var email = Assert.Single(await mail.EmailsAsync());
         Assert.Equal("Alerts digest: 1 new statement (Teresa Campos)", email.Subject);
-        Assert.Contains("reported by 3 outlets since 2026-03-05 13:30 UTC", email.Text, StringComparison.Ordinal);
+        Assert.Contains("Reported by 3 outlets since 2026-03-05 13:30 UTC", email.Text, StringComparison.Ordinal);
         foreach (var outlet in new[] { "Gulf Coast Wire", "Valle Daily", "Norte Radio" })
         {
             Assert.Contains(outlet, email.Html, StringComparison.Ordinal);
