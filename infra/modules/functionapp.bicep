@@ -110,6 +110,12 @@ var platformSettings = {
   AZURE_CLIENT_ID: identityClientId
 }
 
+// The feedback links in alerts point at this app's HTTP function (/api/feedback); an environment with its own domain
+// sets Feedback__BaseUrl in appSettings, which wins.
+var feedbackSettings = {
+  Feedback__BaseUrl: 'https://${appName}.azurewebsites.net'
+}
+
 var secretReferences = toObject(
   items(keyVaultReferences),
   setting => setting.key,
@@ -119,7 +125,7 @@ var secretReferences = toObject(
 resource settings 'Microsoft.Web/sites/config@2024-04-01' = {
   parent: app
   name: 'appsettings'
-  properties: union(appSettings, secretReferences, platformSettings)
+  properties: union(feedbackSettings, appSettings, secretReferences, platformSettings)
 }
 
 output name string = app.name

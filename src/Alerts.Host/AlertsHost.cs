@@ -87,6 +87,7 @@ public static class AlertsHost
                 services.AddAlertsNovelty(inMemory: false);
                 services.AddAlertsDelivery();
                 services.AddAlertsRecovery();
+                services.AddHostedService<FeedbackEndpoint>();
                 services.AddSingleton<ITypeLocator>(new FunctionTypes(FunctionClasses));
                 // The SDK runs each timer on one host at a time under a storage lease, which a killed host cannot release:
                 // restarted after a crash, the host fetched, redrove and reconciled nothing for one to two minutes. Every

@@ -72,6 +72,9 @@ param appSettings = {
   Notify__SendLease: '00:02:00'
   Notify__ResumeAfter: '00:15:00'
   Teams__Timeout: '00:00:30'
+  // Feedback links (issue 20): the app's own URL is added by the template (Feedback__BaseUrl); the key is in Key Vault.
+  Feedback__LinkLifetime: '60.00:00:00'
+  Feedback__MaxEditAttempts: '20'
   // Recovery (issue 16): the reconciler catches up lost BlobCreated events and drains eventgrid-deadletter.
   Reconcile__Schedule: '0 */10 * * * *'
   Reconcile__GracePeriod: '00:10:00'
@@ -83,6 +86,7 @@ param appSettings = {
 param keyVaultReferences = {
   Smtp__Password: 'smtp-password'
   Teams__Webhooks__Analysts: 'teams-webhook-0'
+  Feedback__SigningKey: 'feedback-signing-key'
 }
 
 // Secret values, from the environment only. An unset variable leaves the secret in Key Vault as it is.
@@ -90,4 +94,6 @@ param keyVaultReferences = {
 param secretValues = {
   'smtp-password': readEnvironmentVariable('SMTP_PASSWORD', '')
   'teams-webhook-0': readEnvironmentVariable('TEAMS_WEBHOOK_URL_0', '')
+  // At least 32 random characters, e.g. openssl rand -base64 48.
+  'feedback-signing-key': readEnvironmentVariable('FEEDBACK_SIGNING_KEY', '')
 }

@@ -27,6 +27,8 @@ public sealed record ArticleAnalysis
     public required string Source { get; init; }
     public required string Title { get; init; }
     public DateTimeOffset? Published { get; init; }
+    /// <summary>The article's language as its feed or page declared it (en, es-MX), or null.</summary>
+    public string? Language { get; init; }
     public required DateTimeOffset Analyzed { get; init; }
     /// <summary>Which analyzer produced entities and sentiment: "offline", "azure-language", or "offline (Language
     /// unavailable: 403)" when Azure AI Language failed (the status, "connection failed", "timeout", "sign-in failed").</summary>

@@ -32,7 +32,8 @@ public sealed class ArticleAnalyzer(
         var joined = QuoteContinuations.Join(article.Text, QualifiedStatements.Join(article.Text, LeadInQuotes.Join(article.Text, scored)));
         var found = joined.Select(j => (j.Statement, j.Relevance)).ToList();
         var (text, analyzerName) = await EntitiesAndSentimentAsync(article, found, cancellationToken);
-        var statements = joined.Select(j => ToStatement(article, j, text.Sentences)).ToList();
+        var context = new StatementContext(article.Text);
+        var statements = joined.Select(j => ToStatement(article, j, text.Sentences) with { Context = context.For(j.Statement.Offset, j.Statement.Length) }).ToList();
         var onTopic = statements.Count(s => s.IsOnTopic(options.Value.Threshold));
         Log.ArticleAnalyzed(logger, article.Id, statements.Count, onTopic);
         return new ArticleAnalysis
@@ -42,6 +43,7 @@ public sealed class ArticleAnalyzer(
             Source = article.Source,
             Title = article.Title,
             Published = article.Published,
+            Language = article.Language,
             Analyzed = time.GetUtcNow(),
             Analyzer = analyzerName,
             Sentiment = text.Document,

@@ -50,5 +50,9 @@ public sealed record Statement(
     /// against later reports; the alert shows <see cref="Text"/>.</summary>
     public IReadOnlyList<string> Wordings { get; init; } = [];
 
+    /// <summary>One sentence of the article around the statement (what it answers or reacts to), shown with the alert;
+    /// null for a headline statement or where none reads as context.</summary>
+    public string? Context { get; init; }
+
     public bool IsOnTopic(double threshold) => Relevance >= threshold;
 }

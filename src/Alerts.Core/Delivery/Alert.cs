@@ -21,6 +21,20 @@ public sealed record Alert(
     /// original words stay the alert's text.</summary>
     public string? Summary { get; init; }
 
+    /// <summary>One sentence of the article around the statement: what it answers or reacts to.</summary>
+    public string? Context { get; init; }
+
+    /// <summary>The article's language (en, es-MX), as its feed or page declared it; the statement is in it.</summary>
+    public string? Language { get; init; }
+
+    /// <summary>The speaker's earlier statement this one echoes most, when the novelty check found its claims said
+    /// before on other occasions (a talking point said together anew); null for a statement new in substance.</summary>
+    public string? Echoes { get; init; }
+
+    /// <summary>Why this subscriber got it: the filters that matched, in words. Set per subscriber when the delivery or
+    /// digest entry is written.</summary>
+    public IReadOnlyList<string> Matched { get; init; } = [];
+
     /// <summary>The alert with every report its statement has had since: a digest sent later names them all.</summary>
     public Alert WithReportsOf(KnownStatement statement)
     {
@@ -41,5 +55,12 @@ public sealed record Alert(
         found.Statement.Cues)
     {
         Summary = found.Statement.Wordings.Count > 0 ? found.Statement.Wordings[0] : null,
+        Context = found.Statement.Context,
+        Language = found.Language,
+        Echoes = found.Decision.Comparisons.FirstOrDefault(c => c.Score >= EchoScore && c.Key != found.Decision.Statement.Key)?.Text,
     };
+
+    /// <summary>A known statement of the speaker covering at least this share of the new one's claims makes it a repeated
+    /// talking point in the alert's words (it was still new: its claims were covered only on different occasions).</summary>
+    public const double EchoScore = 0.5;
 }

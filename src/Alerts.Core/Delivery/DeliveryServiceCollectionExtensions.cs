@@ -25,6 +25,10 @@ public static class DeliveryServiceCollectionExtensions
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false })
             // The factory's loggers would write the webhook URL, which is a secret.
             .RemoveAllLoggers();
+        services.AddOptions<FeedbackOptions>().BindConfiguration(FeedbackOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<FeedbackOptions>, FeedbackOptionsValidator>();
+        services.AddSingleton<FeedbackLinks>();
+        services.AddSingleton<FeedbackService>();
         services.AddSingleton<SubscriptionStore>();
         services.AddSingleton<IAlertChannel, EmailAlertChannel>();
         services.AddSingleton<IAlertChannel, TeamsAlertChannel>();

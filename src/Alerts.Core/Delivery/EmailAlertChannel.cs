@@ -12,7 +12,7 @@ namespace Alerts.Delivery;
 /// refused connection, a timeout), those of the configuration that block every mail until an operator fixes it (an
 /// unresolved or missing credential, a refused login, TLS not as configured) and those of this mail that nothing can cure
 /// (5xx such as 550, an address MimeKit rejects).</summary>
-public sealed class EmailAlertChannel(IOptionsMonitor<SmtpOptions> options) : IAlertChannel
+public sealed class EmailAlertChannel(IOptionsMonitor<SmtpOptions> options, FeedbackLinks links) : IAlertChannel
 {
     public string Name => "email";
 
@@ -29,7 +29,7 @@ public sealed class EmailAlertChannel(IOptionsMonitor<SmtpOptions> options) : IA
         MimeMessage message;
         try
         {
-            message = EmailAlertMessage.Create(delivery, smtp);
+            message = EmailAlertMessage.Create(delivery, smtp, links.For(delivery));
         }
         catch (ParseException e)
         {

@@ -63,4 +63,19 @@ internal static partial class Log
 
     [LoggerMessage(4043, LogLevel.Error, "Delivery {DeliveryId} to {SubscriberId} by {Channel} is blocked by configuration, trying again at {NextAttempt}: {Reason}")]
     public static partial void DeliveryBlocked(ILogger logger, string deliveryId, string subscriberId, string channel, DateTimeOffset nextAttempt, string reason);
+
+    [LoggerMessage(4044, LogLevel.Information, "Feedback from {SubscriberId}: {Action} {Argument} (subscriptions changed: {Changed})")]
+    public static partial void FeedbackApplied(ILogger logger, string subscriberId, FeedbackAction action, string argument, bool changed);
+
+    [LoggerMessage(4045, LogLevel.Warning, "Feedback link refused ({Reason}) for {SubscriberId}; nothing changed")]
+    public static partial void FeedbackRejected(ILogger logger, string reason, string subscriberId);
+
+    [LoggerMessage(4046, LogLevel.Information, "Feedback link {Fingerprint} of {SubscriberId} ({Action}) was already used; nothing changed")]
+    public static partial void FeedbackReplayed(ILogger logger, string subscriberId, FeedbackAction action, string fingerprint);
+
+    [LoggerMessage(4047, LogLevel.Debug, "The subscriptions document changed while being edited (attempt {Attempt} of {MaxAttempts}); reading it again")]
+    public static partial void SubscriptionsEditConflict(ILogger logger, int attempt, int maxAttempts);
+
+    [LoggerMessage(4048, LogLevel.Error, "Feedback from {SubscriberId} ({Action}) could not be saved: the subscriptions document is {Outcome}; nothing changed")]
+    public static partial void FeedbackEditFailed(ILogger logger, string subscriberId, FeedbackAction action, SubscriptionsEdit outcome);
 }

@@ -122,7 +122,7 @@ public sealed class NotifySubscribersStep(
         {
             foreach (var subscriber in subscribers.Where(s => s.Filters.Matches(alert)))
             {
-                deliveries += await DeliverAsync(alert, subscriber, cancellationToken);
+                deliveries += await DeliverAsync(alert with { Matched = subscriber.Filters.Explain(alert) }, subscriber, cancellationToken);
             }
 
             activity.AlertSent(alert);

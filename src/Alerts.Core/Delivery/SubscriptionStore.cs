@@ -7,6 +7,18 @@ using Microsoft.Extensions.Options;
 
 namespace Alerts.Delivery;
 
+public enum SubscriptionsEdit
+{
+    Changed,
+    Unchanged,
+    /// <summary>The blob does not exist (nobody is subscribed).</summary>
+    Missing,
+    /// <summary>The blob holds an operator's invalid edit: left alone.</summary>
+    Invalid,
+    /// <summary>Other writers kept changing it; nothing was written.</summary>
+    Conflict,
+}
+
 /// <summary>The subscriptions document, kept as <c>config/subscriptions.json</c> so operators can change it without a
 /// restart. Seeded once from <c>Notify:SubscriptionsFile</c>; re-read when its ETag changes, checked at most every
 /// <c>Notify:SubscriptionsRefresh</c>. An invalid edit is logged (naming subscriber and field) and the last valid
@@ -55,6 +67,65 @@ public sealed class SubscriptionStore(
     }
 
     public void Dispose() => gate.Dispose();
+
+    /// <summary>Edits the document under its ETag: reads it, applies <paramref name="edit"/> (null: nothing to change),
+    /// and replaces it only if nobody wrote in between; after a conflict it reads again and re-applies, up to
+    /// <paramref name="maxAttempts"/> times. The result is validated like an operator's edit before it is written.</summary>
+    public async Task<SubscriptionsEdit> EditAsync(
+        Func<SubscriptionsDocument, SubscriptionsDocument?> edit, int maxAttempts, CancellationToken cancellationToken)
+    {
+        var blob = storage.GetBlobContainerClient(PipelineNames.ConfigContainer).GetBlobClient(BlobName);
+        for (var attempt = 1; attempt <= maxAttempts; attempt++)
+        {
+            Response<BlobDownloadResult> response;
+            try
+            {
+                response = await blob.DownloadContentAsync(cancellationToken);
+            }
+            catch (RequestFailedException e) when (e.Status == 404)
+            {
+                return SubscriptionsEdit.Missing;
+            }
+
+            var read = SubscriptionsReader.Read(response.Value.Content.ToMemory().Span);
+            if (!read.IsValid)
+            {
+                return SubscriptionsEdit.Invalid;
+            }
+
+            if (edit(read.Document!) is not { } edited)
+            {
+                return SubscriptionsEdit.Unchanged;
+            }
+
+            if (SubscriptionsReader.Validate(edited) is { Count: > 0 } errors)
+            {
+                throw new InvalidOperationException($"An edit of the subscriptions would make them invalid: {string.Join(" | ", errors)}");
+            }
+
+            try
+            {
+                await blob.UploadAsync(
+                    BinaryData.FromObjectAsJson(edited, AlertsJson.Indented),
+                    new BlobUploadOptions
+                    {
+                        Conditions = new BlobRequestConditions { IfMatch = response.Value.Details.ETag },
+                        HttpHeaders = new BlobHttpHeaders { ContentType = "application/json; charset=utf-8" },
+                    },
+                    cancellationToken);
+                // This instance sees its own edit at once; the others within Notify:SubscriptionsRefresh.
+                checkedAt = DateTimeOffset.MinValue;
+                return SubscriptionsEdit.Changed;
+            }
+            catch (RequestFailedException e) when (e.Status is 409 or 412)
+            {
+                // Read again and re-apply: each round one of the colliding writers wins, so N writers finish within N.
+                Log.SubscriptionsEditConflict(logger, attempt, maxAttempts);
+            }
+        }
+
+        return SubscriptionsEdit.Conflict;
+    }
 
     private async Task RefreshAsync(CancellationToken cancellationToken)
     {

@@ -59,9 +59,55 @@ public sealed record SubscriberFilters
     public double MinRelevance { get; init; }
     /// <summary>negative, neutral and/or positive.</summary>
     public List<string> Sentiment { get; init; } = [];
+    /// <summary>Speakers the subscriber muted (from an alert's "mute this speaker" link): never sent, whatever else matches.</summary>
+    public List<string> MutedSpeakers { get; init; } = [];
+
+    /// <summary>The filters that let this alert through, in words, for the alert's "why you got this" line; empty when
+    /// the subscriber set none.</summary>
+    public IReadOnlyList<string> Explain(Alert alert)
+    {
+        var why = new List<string>();
+        var speaker = FilterText.Normalize(alert.Speaker.Name);
+        if (Speakers.FirstOrDefault(s => FilterText.ContainsWords(speaker, s)) is { } named)
+        {
+            why.Add($"speaker \u201C{named}\u201D");
+        }
+
+        var organisationText = FilterText.Normalize($"{(alert.Speaker.Kind == Analysis.SpeakerKind.Organization ? alert.Speaker.Name : "")} {alert.Speaker.Role}");
+        if (Organisations.FirstOrDefault(o => FilterText.ContainsWords(organisationText, o)) is { } organisation)
+        {
+            why.Add($"organisation \u201C{organisation}\u201D");
+        }
+
+        if (Countries.Count > 0)
+        {
+            var context = FilterText.Normalize($"{alert.Speaker.Role} {alert.Text} {string.Join(' ', alert.Sources.Select(s => s.Title))}");
+            if (Countries.FirstOrDefault(c => FilterText.CountryNames(c).Any(name => FilterText.ContainsWords(context, name))) is { } country)
+            {
+                why.Add($"country {FilterText.CountryName(country)}");
+            }
+        }
+
+        if (Sentiment.Count > 0)
+        {
+            why.Add($"{AlertText.SentimentLabel(alert.Sentiment)} statements");
+        }
+
+        if (MinRelevance > 0)
+        {
+            why.Add($"statements at least {AlertText.RelevanceWords(MinRelevance)}");
+        }
+
+        return why;
+    }
 
     public bool Matches(Alert alert)
     {
+        if (MutedSpeakers.Count > 0 && MutedSpeakers.Any(m => FilterText.ContainsWords(FilterText.Normalize(alert.Speaker.Name), m)))
+        {
+            return false;
+        }
+
         if (alert.Relevance < MinRelevance)
         {
             return false;
@@ -110,6 +156,18 @@ internal static class FilterText
 
     public static IEnumerable<string> CountryNames(string filter)
         => Countries.TryGetValue(filter.Trim(), out var names) ? names : [filter];
+
+    /// <summary>"United States" for US, the filter itself for a name.</summary>
+    public static string CountryName(string filter)
+        => Countries.TryGetValue(filter.Trim(), out var names) ? names[0] : filter.Trim();
+
+    /// <summary>The first country whose names the text holds, by its display name; null when none.</summary>
+    public static string? CountryOf(string? text)
+    {
+        var normalized = Normalize(text);
+        return normalized.Length == 0 ? null
+            : Countries.Values.FirstOrDefault(names => names.Any(name => ContainsWords(normalized, name)))?[0];
+    }
 
     public static bool ContainsWords(string normalizedText, string phrase)
     {

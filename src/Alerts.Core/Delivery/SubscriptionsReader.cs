@@ -125,7 +125,7 @@ public static class SubscriptionsReader
                 Error("filters.minRelevance", "must be between 0 and 1.");
             }
 
-            foreach (var (field, values) in new[] { ("filters.speakers", filters.Speakers), ("filters.organisations", filters.Organisations), ("filters.countries", filters.Countries) })
+            foreach (var (field, values) in new[] { ("filters.speakers", filters.Speakers), ("filters.organisations", filters.Organisations), ("filters.countries", filters.Countries), ("filters.mutedSpeakers", filters.MutedSpeakers) })
             {
                 if (values is null)
                 {

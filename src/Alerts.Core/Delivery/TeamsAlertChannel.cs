@@ -10,7 +10,7 @@ namespace Alerts.Delivery;
 /// <summary>Posts an Adaptive Card to a Teams Workflows webhook. The URL is a secret: it is read from the setting the
 /// subscriber names, at send time (so a rotated Key Vault secret applies), and never logged or recorded.</summary>
 public sealed class TeamsAlertChannel(
-    IHttpClientFactory httpClients, IConfiguration configuration, IOptionsMonitor<TeamsOptions> options, TimeProvider time) : IAlertChannel
+    IHttpClientFactory httpClients, IConfiguration configuration, IOptionsMonitor<TeamsOptions> options, FeedbackLinks links, TimeProvider time) : IAlertChannel
 {
     public const string HttpClientName = "teams";
     private static readonly TimeSpan MinInterval = TimeSpan.FromSeconds(1);
@@ -52,7 +52,7 @@ public sealed class TeamsAlertChannel(
             return DeliveryOutcome.Permanent($"setting '{delivery.Address}' is not an https URL (plain http only to loopback, with Teams:AllowLoopbackWebhooks)");
         }
 
-        using var content = new StringContent(TeamsCard.Payload(delivery), Encoding.UTF8, new MediaTypeHeaderValue("application/json"));
+        using var content = new StringContent(TeamsCard.Payload(delivery, links.For(delivery)), Encoding.UTF8, new MediaTypeHeaderValue("application/json"));
         if (await PaceAsync(delivery.Address, cancellationToken) is { } busy)
         {
             return DeliveryOutcome.Transient("more posts are queued for this webhook than its pacing allows now", busy);

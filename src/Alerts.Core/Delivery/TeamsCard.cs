@@ -8,7 +8,9 @@ namespace Alerts.Delivery;
 /// The Teams Workflows payload: a message with one Adaptive Card 1.4 attachment (the version the Flow bot posts and Teams
 /// renders). Article text goes only into TextBlock and Fact values, escaped so it cannot make markdown links,
 /// emphasis, lists or mentions; links come only from OpenUrl actions (and, for long statements, one link we build) to
-/// http/https URLs. The payload stays under Teams' ~28 KB limit: long statements are cut with an ellipsis and a link.
+/// http/https URLs: one per outlet and, when feedback links are configured, "Mute this speaker" and "Not relevant"
+/// (Action.OpenUrl, which every Teams client renders; the endpoint's page asks before acting). The payload as posted
+/// stays under Teams' ~28 KB limit: long statements are cut with an ellipsis and a link.
 /// </summary>
 public static class TeamsCard
 {
@@ -16,11 +18,14 @@ public static class TeamsCard
     public const int MaxPayloadBytes = 24 * 1024;
     private const int MaxActions = 6;
 
-    public static string Payload(DeliveryRecord delivery)
+    /// <summary>Teams refuses a message over about 28 KB as posted; we stay under 24 KB of UTF-8 JSON.</summary>
+    public const int TeamsLimitBytes = 28 * 1024;
+
+    public static string Payload(DeliveryRecord delivery, AlertLinks? links = null)
     {
         foreach (var quoteChars in new[] { 4000, 1500, 600, 250, 120 })
         {
-            var payload = Serialize(delivery.Kind == DeliveryKind.Digest ? DigestCard(delivery, quoteChars) : AlertCard(delivery.Alerts[0], quoteChars));
+            var payload = Serialize(delivery.Kind == DeliveryKind.Digest ? DigestCard(delivery, quoteChars) : AlertCard(delivery.Alerts[0], quoteChars, links));
             if (Encoding.UTF8.GetByteCount(payload) <= MaxPayloadBytes)
             {
                 return payload;
@@ -32,62 +37,77 @@ public static class TeamsCard
         return Serialize(DigestCard(shortened, 120, more: delivery.Alerts.Count - shortened.Alerts.Count));
     }
 
-    private static JsonObject AlertCard(Alert alert, int quoteChars)
+    private static JsonObject AlertCard(Alert alert, int quoteChars, AlertLinks? links)
     {
         var body = new JsonArray
         {
-            Text("New statement", size: "Small", subtle: true),
-            Text($"**{Escape(AlertText.OneLine(alert.Speaker.Name))}**" + (alert.Speaker.Role is { Length: > 0 } role ? $" \u2014 {Escape(AlertText.OneLine(role))}" : ""), size: "Medium"),
+            Text(AlertText.Novelty(alert), size: "Small", subtle: true),
+            Text($"**{Escape(AlertText.OneLine(alert.Speaker.Name))}**"
+                + (alert.Speaker.Role is { Length: > 0 } role ? $" \u2014 {Escape(AlertText.OneLine(role))}" : "")
+                + (AlertText.Country(alert) is { } country ? $" ({Escape(country)})" : ""), size: "Medium"),
         };
         AddQuote(body, alert, quoteChars);
-        if (AlertText.SummaryLine(alert) is { } summary)
+        foreach (var line in new[] { AlertText.SummaryLine(alert), AlertText.ContextLine(alert), AlertText.EchoLine(alert) })
         {
-            body.Add(Text(Escape(summary), size: "Small", subtle: true));
+            if (line is not null)
+            {
+                body.Add(Text(Escape(line), size: "Small", subtle: true));
+            }
         }
 
-        body.Add(new JsonObject
+        var facts = new JsonArray
         {
-            ["type"] = "FactSet",
-            ["facts"] = new JsonArray
-            {
-                Fact("Sentiment", $"{AlertText.SentimentLabel(alert.Sentiment)} ({alert.Sentiment:0.00})"),
-                Fact("Relevance", $"{alert.Relevance:0.00}"),
-                Fact("First seen", AlertText.FirstSeen(alert.FirstSeen)),
-                Fact("Reported by", AlertText.ReportedBy(alert)["Reported by ".Length..]),
-            },
-        });
+            Fact("Assessment", $"{AlertText.SentimentWords(alert.Sentiment)}, {AlertText.RelevanceWords(alert.Relevance)}"),
+        };
+        if (AlertText.LanguageName(alert.Language) is { } language)
+        {
+            facts.Add(Fact("Language", language));
+        }
+
+        facts.Add(Fact("First seen", AlertText.FirstSeen(alert.FirstSeen)));
+        facts.Add(Fact("Reported by", AlertText.ReportedBy(alert)["Reported by ".Length..]));
+        body.Add(new JsonObject { ["type"] = "FactSet", ["facts"] = facts });
+        body.Add(Text(Escape($"Why you got this: {AlertText.WhyLine(alert)}"), size: "Small", subtle: true));
+        if (links is not null)
+        {
+            body.Add(Text(MarkdownLink("Unsubscribe", links.Unsubscribe), size: "Small", subtle: true));
+        }
+
         var actions = new JsonArray();
-        foreach (var source in alert.Sources.Where(s => AlertText.SafeUrl(s.Url) is not null).Take(MaxActions))
+        var feedback = links is null ? [] : new[] { ("Mute this speaker", links.MuteSpeaker), ("Not relevant", links.NotRelevant) }.Where(l => l.Item2 is not null).ToList();
+        foreach (var source in alert.Sources.Where(s => AlertText.SafeUrl(s.Url) is not null).DistinctBy(s => AlertText.SafeUrl(s.Url)).Take(MaxActions - feedback.Count))
         {
-            actions.Add(new JsonObject
-            {
-                ["type"] = "Action.OpenUrl",
-                // Action titles are plain text, never markdown; still one short line.
-                ["title"] = AlertText.Shorten(AlertText.OneLine(source.Outlet), 40),
-                ["url"] = AlertText.SafeUrl(source.Url),
-            });
+            // Action titles are plain text, never markdown; still one short line.
+            actions.Add(OpenUrl(AlertText.Shorten(AlertText.OneLine(source.Outlet), 40), AlertText.SafeUrl(source.Url)!));
+        }
+
+        foreach (var (title, url) in feedback)
+        {
+            actions.Add(OpenUrl(title, url!));
         }
 
         return Card(body, actions);
     }
 
+    private static JsonObject OpenUrl(string title, string url) => new() { ["type"] = "Action.OpenUrl", ["title"] = title, ["url"] = url };
+
     private static JsonObject DigestCard(DeliveryRecord delivery, int quoteChars, int more = 0)
     {
         var body = new JsonArray
         {
-            Text($"Alerts digest: {delivery.Alerts.Count + more} new statement(s)", size: "Medium"),
+            Text($"Alerts digest: {EmailAlertMessage.CountLine(delivery)}" + (more > 0 ? $" (and {more} more)" : ""), size: "Medium"),
             Text(Escape(delivery.Period ?? ""), size: "Small", subtle: true),
         };
-        foreach (var speaker in delivery.Alerts.GroupBy(AlertText.Byline, StringComparer.Ordinal).OrderBy(g => g.Min(a => a.FirstSeen)))
+        foreach (var speaker in delivery.Alerts.DistinctBy(a => a.Key, StringComparer.Ordinal).GroupBy(AlertText.Byline, StringComparer.Ordinal).OrderByDescending(g => g.Max(a => a.FirstSeen)))
         {
             body.Add(Text($"**{Escape(speaker.Key)}**", size: "Medium", separator: true));
-            foreach (var alert in speaker.OrderBy(AlertText.Story, StringComparer.Ordinal).ThenBy(a => a.FirstSeen))
+            foreach (var alert in speaker.GroupBy(AlertText.Story, StringComparer.Ordinal).OrderByDescending(s => s.Max(a => a.FirstSeen)).SelectMany(s => s.OrderByDescending(a => a.FirstSeen)))
             {
                 AddQuote(body, alert, quoteChars);
-                var links = alert.Sources.Where(s => AlertText.SafeUrl(s.Url) is not null).Take(MaxActions)
+                var links = alert.Sources.Where(s => AlertText.SafeUrl(s.Url) is not null).DistinctBy(s => AlertText.SafeUrl(s.Url)).Take(MaxActions)
                     .Select(s => MarkdownLink(AlertText.Shorten(AlertText.OneLine(s.Outlet), 40), AlertText.SafeUrl(s.Url)!));
                 body.Add(Text(
-                    $"{AlertText.SentimentLabel(alert.Sentiment)} ({alert.Sentiment:0.00}) \u00B7 relevance {alert.Relevance:0.00} \u00B7 first seen {AlertText.FirstSeen(alert.FirstSeen)} \u00B7 {string.Join(", ", links)}",
+                    $"{AlertText.SentimentWords(alert.Sentiment)}, {AlertText.RelevanceWords(alert.Relevance)} \u00B7 first seen {AlertText.FirstSeen(alert.FirstSeen)} \u00B7 {string.Join(", ", links)}",
                     size: "Small",
                     subtle: true));
             }
@@ -206,11 +226,14 @@ public static class TeamsCard
             digits++;
         }
 
-        if (escaped.Length > 0 && escaped[0] is '-' or '+')
+        // Only before white space: "1.00", "-0.4" and "+3" start no list, and a needless backslash shows literally in
+        // some Teams clients (Adaptive Cards issues #4677, #5590).
+        bool SpaceAt(int i) => i >= escaped.Length || char.IsWhiteSpace(escaped[i]);
+        if (escaped.Length > 0 && escaped[0] is '-' or '+' && SpaceAt(1))
         {
             escaped.Insert(0, '\\');
         }
-        else if (digits > 0 && digits < escaped.Length && escaped[digits] is '.' or ')')
+        else if (digits > 0 && digits < escaped.Length && escaped[digits] is '.' or ')' && SpaceAt(digits + 1))
         {
             escaped.Insert(digits, '\\');
         }

@@ -3,7 +3,11 @@ using Microsoft.Extensions.Options;
 
 namespace Alerts.Novelty;
 
-public sealed record NewStatement(Statement Statement, NoveltyDecision Decision);
+public sealed record NewStatement(Statement Statement, NoveltyDecision Decision)
+{
+    /// <summary>The language of the article the statement was found in, for the alert.</summary>
+    public string? Language { get; init; }
+}
 
 /// <summary>Decides which on-topic statements of an analysis are new; NotifySubscribers and replay share it.</summary>
 public sealed class NoveltyCheck(IStatementIndex index, IOptions<AnalysisOptions> analysisOptions)
@@ -38,7 +42,7 @@ public sealed class NoveltyCheck(IStatementIndex index, IOptions<AnalysisOptions
                 StatementId = statement.Id,
                 Wordings = statement.Wordings,
             };
-            found.Add(new NewStatement(statement, await index.ClaimAsync(sighting, cancellationToken)));
+            found.Add(new NewStatement(statement, await index.ClaimAsync(sighting, cancellationToken)) { Language = analysis.Language });
         }
 
         return found;

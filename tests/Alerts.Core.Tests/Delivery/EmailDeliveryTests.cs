@@ -36,9 +36,8 @@ public sealed class EmailDeliveryTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Contains("List-Unsubscribe: <mailto:unsubscribe@alerts.test?subject=unsubscribe%20desk>", Unfold(source), StringComparison.Ordinal);
         Assert.Contains("multipart/alternative", source, StringComparison.Ordinal);
         Assert.Contains("U.S. Defense Secretary", email.Text, StringComparison.Ordinal);
-        Assert.Contains("Sentiment: negative", email.Text, StringComparison.Ordinal);
-        Assert.Contains("Relevance: 0.80", email.Text, StringComparison.Ordinal);
-        Assert.Contains("First seen: 2026-03-05 13:30 UTC", email.Text, StringComparison.Ordinal);
+        Assert.Contains("Negative, relevant; first seen 2026-03-05 13:30 UTC.", email.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("0.80", email.Text, StringComparison.Ordinal);
         Assert.Contains("<a href=\"https://news.example.org/2026/a1\">", email.Html, StringComparison.Ordinal);
         Assert.Equal(0, await harness.PendingMarkersAsync());
     }
@@ -257,7 +256,7 @@ public sealed class EmailDeliveryTests(AzuriteFixture azurite) : IAsyncLifetime
             Samples.Subscriptions(Samples.EmailSubscriber("desk", "desk@example.test")),
             mail.SmtpPort,
             configure: services => services.AddSingleton<IAlertChannel>(sp => new CrashAfterSend(
-                new EmailAlertChannel(sp.GetRequiredService<IOptionsMonitor<SmtpOptions>>()))));
+                ActivatorUtilities.CreateInstance<EmailAlertChannel>(sp))));
         var alert = Samples.Alert();
         var record = harness.Record(alert, "desk", CrashAfterSend.ChannelName, "desk@example.test");
         await harness.Ledger.CreateAsync(record, CancellationToken.None);
@@ -286,7 +285,7 @@ public sealed class EmailDeliveryTests(AzuriteFixture azurite) : IAsyncLifetime
             mail.SmtpPort,
             new Dictionary<string, string?> { ["Notify:MaxAttempts"] = "1" },
             services => services.AddSingleton<IAlertChannel>(sp => new CrashAfterSend(
-                new EmailAlertChannel(sp.GetRequiredService<IOptionsMonitor<SmtpOptions>>()))));
+                ActivatorUtilities.CreateInstance<EmailAlertChannel>(sp))));
         var record = harness.Record(Samples.Alert(), "desk", CrashAfterSend.ChannelName, "desk@example.test");
         await harness.Ledger.CreateAsync(record, CancellationToken.None);
         await Assert.ThrowsAsync<InvalidOperationException>(() => harness.Ledger.AttemptAsync(record.Id, CancellationToken.None));
@@ -309,7 +308,7 @@ public sealed class EmailDeliveryTests(AzuriteFixture azurite) : IAsyncLifetime
             Samples.Subscriptions(Samples.EmailSubscriber("desk", "desk@example.test")),
             mail.SmtpPort,
             configure: services => services.AddSingleton<IAlertChannel>(sp => new CrashAfterSend(
-                new EmailAlertChannel(sp.GetRequiredService<IOptionsMonitor<SmtpOptions>>()))));
+                ActivatorUtilities.CreateInstance<EmailAlertChannel>(sp))));
         // Names are listed in order: the three bad records come before the good one.
         await harness.Store.UpsertAsync(
             Alerts.Storage.PipelineNames.DeliveriesContainer, DeliveryLedger.PendingPrefix + "a-unreadable/desk/email",
@@ -408,7 +407,7 @@ public sealed class EmailDeliveryTests(AzuriteFixture azurite) : IAsyncLifetime
 
         var email = Assert.Single(await mail.EmailsAsync());
         Assert.Equal("Alerts digest: 1 new statement (Teresa Campos)", email.Subject);
-        Assert.Contains("reported by 3 outlets since 2026-03-05 13:30 UTC", email.Text, StringComparison.Ordinal);
+        Assert.Contains("Reported by 3 outlets since 2026-03-05 13:30 UTC", email.Text, StringComparison.Ordinal);
         foreach (var outlet in new[] { "Gulf Coast Wire", "Valle Daily", "Norte Radio" })
         {
             Assert.Contains(outlet, email.Html, StringComparison.Ordinal);

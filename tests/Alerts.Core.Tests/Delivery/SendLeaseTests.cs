@@ -27,7 +27,7 @@ public sealed class SendLeaseTests(AzuriteFixture azurite) : IAsyncLifetime
             mail.SmtpPort,
             configure: services => services
                 .AddSingleton<ILoggerProvider>(logs)
-                .AddSingleton<IAlertChannel>(sp => new SlowFirstSend(new EmailAlertChannel(sp.GetRequiredService<IOptionsMonitor<SmtpOptions>>()))));
+                .AddSingleton<IAlertChannel>(sp => new SlowFirstSend(ActivatorUtilities.CreateInstance<EmailAlertChannel>(sp))));
         var slow = harness.Services.GetServices<IAlertChannel>().OfType<SlowFirstSend>().Single();
         var record = harness.Record(Samples.Alert(), "desk", SlowFirstSend.ChannelName, "desk@example.test");
         await harness.Ledger.CreateAsync(record, CancellationToken.None);

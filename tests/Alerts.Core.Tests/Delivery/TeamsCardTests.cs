@@ -31,7 +31,7 @@ public sealed class TeamsCardTests
 
         Assert.Equal("1.4", (string?)card["version"]);
         var texts = ((System.Text.Json.Nodes.JsonArray)card["body"]!).Select(e => (string)e!["text"]!).ToList();
-        Assert.Equal("Alerts digest: 3 new statement(s)", texts[0]);
+        Assert.Equal("Alerts digest: 3 new statements from 2 speakers in 1 story", texts[0]);
         var headings = texts.Where(t => t.StartsWith("**", StringComparison.Ordinal)).ToList();
         Assert.Equal(["**Helen Marsh, U.S. Defense Secretary**", "**Teresa Campos, Mexican President**"], headings);
         // Statements a and b link their source; c's ftp: link is dropped.

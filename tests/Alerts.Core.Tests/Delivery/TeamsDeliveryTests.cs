@@ -42,8 +42,8 @@ public sealed class TeamsDeliveryTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Contains(body, e => ((string?)e!["text"] ?? "").Contains("We are preparing every option", StringComparison.Ordinal));
         var facts = ((JsonArray)body.Single(e => (string?)e!["type"] == "FactSet")!["facts"]!)
             .ToDictionary(f => (string)f!["title"]!, f => (string)f!["value"]!);
-        Assert.Equal(["Sentiment", "Relevance", "First seen", "Reported by"], facts.Keys);
-        Assert.Equal("negative (-0.40)", facts["Sentiment"]);
+        Assert.Equal(["Assessment", "First seen", "Reported by"], facts.Keys);
+        Assert.Equal("negative, relevant", facts["Assessment"]);
         Assert.Equal("1 outlet", facts["Reported by"]);
         var action = Assert.Single((JsonArray)card["actions"]!)!;
         Assert.Equal("Action.OpenUrl", (string?)action["type"]);

@@ -58,7 +58,13 @@ public sealed class PublishTests
             Assert.Contains("AzureStorageBlobs", ((JsonArray)extensions["extensions"]!).Select(e => (string?)e!["name"]));
 
             var metadata = (JsonArray)JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(output, "functions.metadata")))!;
-            var functions = metadata.ToDictionary(f => (string)f!["name"]!, f => Assert.Single((JsonArray)f!["bindings"]!)!);
+            // The feedback endpoint (issue 20) is the one HTTP function: anonymous, GET and POST, at /api/feedback.
+            var feedback = metadata.Single(f => (string?)f!["name"] == Alerts.Functions.Functions.FeedbackFunction.Name)!;
+            var http = ((JsonArray)feedback["bindings"]!).Single(b => (string?)b!["type"] == "httpTrigger")!;
+            Assert.Equal("feedback", (string?)http["route"]);
+            Assert.Equal("Anonymous", (string?)http["authLevel"], StringComparer.OrdinalIgnoreCase);
+            Assert.Equal(["get", "post"], ((JsonArray)http["methods"]!).Select(m => (string)m!).Order());
+            var functions = metadata.Where(f => f != feedback).ToDictionary(f => (string)f!["name"]!, f => Assert.Single((JsonArray)f!["bindings"]!)!);
             Assert.Equal(
                 [PipelineNames.AnalyzeArticle, PipelineNames.FetchArticles, PipelineNames.NotifySubscribers, PipelineNames.Reconcile, PipelineNames.RedriveDeliveries, PipelineNames.SendDigests],
                 functions.Keys.Order(StringComparer.Ordinal));

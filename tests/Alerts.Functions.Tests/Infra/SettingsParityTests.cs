@@ -14,6 +14,7 @@ public sealed partial class SettingsParityTests
     {
         ["FUNCTIONS_WORKER_RUNTIME"] = "Flex Consumption takes the runtime from functionAppConfig.runtime and rejects this setting.",
         ["Analysis__Language__Key"] = "On Azure the app signs in to Azure AI Language with its managed identity; the resource allows no keys.",
+        ["Feedback__ListenPort"] = "The local host serves the feedback endpoint on 127.0.0.1 itself; the Azure app has its HTTP function.",
         ["Fetch__AllowedPrivateHosts__0"] = "Lets the local host reach the sample feeds on 127.0.0.1; on Azure the fetcher reaches public addresses only.",
     };
 
