@@ -233,7 +233,7 @@ internal static class Lexicon
         Louis Vladimir Volodymyr Xi Emmanuel Olaf Keir Justin Andrés Andres Manuel Nicolás Nicolas Juan José Jose Luis
         Carlos Jorge Jesús Jesus Miguel Alejandro Francisco Ricardo Fernando Javier Eduardo Roberto Sergio Alberto
         Rafael Arturo Enrique Héctor Hector Raúl Raul Omar Marcelo Gustavo Felipe Ernesto Alfonso Ramón Ramon Pedro
-        Pablo Mario Diego Gerardo Rubén Ruben Adán Adan Ovidio Ismael Joaquín Joaquin Rocha Hegseth Tom Ron Ted Lindsey
+        Pablo Mario Diego Gerardo Rubén Ruben Adán Adan Ovidio Ismael Joaquín Joaquin Tom Ron Ted Lindsey
         Mike Chuck Mitch Kash Stephen Marcos Alfredo Genaro Óscar Oscar Hugo Iván Ivan Gabriel Samuel Esteban
         """);
 
@@ -245,7 +245,8 @@ internal static class Lexicon
         September October November December El La Los Las Un Una En Con Por Para Según De Del Y O Pero Aunque Reacting
         Like Also However Meanwhile Still Even Asked Speaking According
         Tampoco También Además Asimismo Incluso Finalmente Luego Entonces Sin Ante Sobre Tras Hoy Ayer Así Aun Aún
-        Durante Mientras Ahora
+        Durante Mientras Ahora Amid Amidst Among Amongst Despite Following Throughout Regarding Newly Recently
+        Pese Frente Entre
         """);
 
     /// <summary>Adverbs that open a sentence before its subject: "Asimismo, Sheinbaum insistió …".</summary>
@@ -368,6 +369,10 @@ internal static class Lexicon
         """);
 
     public static readonly FrozenSet<string> Prepositions = Set("on in at during to after before via through with from while en durante ante tras desde");
+
+    /// <summary>Words that open a circumstance before a sentence's subject, beyond <see cref="Prepositions"/>: "Amid
+    /// the tensions, the ambassador …", "Pese a ello, la mandataria …".</summary>
+    public static readonly FrozenSet<string> OpeningPrepositions = Set("amid amidst among amongst despite following throughout regarding pese frente entre");
 
     public static readonly FrozenSet<string> Auxiliaries = Set("has have had also previously publicly repeatedly later then again recently earlier already once twice ha han había habían también has've would will reportedly");
 

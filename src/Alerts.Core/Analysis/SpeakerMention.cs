@@ -233,7 +233,7 @@ internal static partial class SpeakerPhrase
     }
 
     /// <summary>Words that join the parts of an office: "Secretary of Security and Citizen Protection".</summary>
-    public static bool IsTitleConnector(string word) => word is "of" or "and" or "the" or "for" or "de" or "del" or "la" or "y";
+    public static bool IsTitleConnector(string word) => word is "of" or "and" or "the" or "for" or "to" or "de" or "del" or "la" or "y" or "ante";
 
     /// <summary>"un funcionario estadounidense que pidió el anonimato" → "un funcionario estadounidense".</summary>
     private static string WithoutRelativeClause(string phrase)

@@ -139,6 +139,14 @@ internal sealed partial class StatementExtraction
     private (SpeakerMention Mention, int Start)? LeadingSubject(List<Token> tokens, int before)
     {
         var first = LeadingAdjunctEnd(tokens, before);
+        // "Newly confirmed Secretary of the Navy …": an adverb and its participle describe the subject, then it starts.
+        if (first + 2 < before && tokens[first].Word.Length > 4 && tokens[first].Word.EndsWith("ly", StringComparison.Ordinal)
+            && !tokens[first].EndsClause && !SpeakerPhrase.IsCapitalized(tokens[first + 1].Word) && !tokens[first + 1].EndsClause
+            && SpeakerPhrase.IsCapitalized(tokens[first + 2].Word))
+        {
+            first += 2;
+        }
+
         var i = first;
         if (Lexicon.Determiners.Contains(tokens[i].Word))
         {
@@ -177,7 +185,7 @@ internal sealed partial class StatementExtraction
         }
 
         var clause = tokens.Take(count).Select(t => t.Word).ToList();
-        var opens = Lexicon.Prepositions.Contains(clause[0]) || Lexicon.SentenceAdverbs.Contains(clause[0])
+        var opens = Lexicon.Prepositions.Contains(clause[0]) || Lexicon.OpeningPrepositions.Contains(clause[0]) || Lexicon.SentenceAdverbs.Contains(clause[0])
             || clause.Any(Lexicon.TimeWords.Contains);
         return opens && clause.All(w => !Lexicon.IsRoleWord(w) && !Lexicon.AnonymousHeads.Contains(w) && !Lexicon.Pronouns.Contains(w)
             && (w.All(c => !char.IsUpper(c)) || Lexicon.NotNames.Contains(w) || Lexicon.TimeWords.Contains(w) || Lexicon.AdjunctWords.Contains(w)));
@@ -316,7 +324,12 @@ internal sealed partial class StatementExtraction
         }
 
         var nextCapitalized = k + 1 < tokens.Count && (SpeakerPhrase.IsCapitalized(tokens[k + 1].Word) || Lexicon.IsRoleWord(tokens[k + 1].Word));
-        return (word is "of" || Lexicon.Particles.Contains(word)) && nextCapitalized && k > 0;
+        // "Ambassador to Mexico Dale Brooks", "embajador ante la ONU": an envoy's title names where he is sent.
+        var envoyTo = word is "to" or "ante" && k > 0 && !tokens[k - 1].EndsClause && Lexicon.IsRoleWord(tokens[k - 1].Word)
+            && k + 1 < tokens.Count && (SpeakerPhrase.IsCapitalized(tokens[k + 1].Word)
+                || (tokens[k + 1].Word is "the" or "la" or "el" && k + 2 < tokens.Count && SpeakerPhrase.IsCapitalized(tokens[k + 2].Word)));
+        var articleInTitle = word is "the" && k > 0 && tokens[k - 1].Word is "to" && nextCapitalized;
+        return ((word is "of" || Lexicon.Particles.Contains(word)) && nextCapitalized && k > 0) || envoyTo || articleInTitle;
     }
 
     private static int StripAuxiliaries(List<Token> tokens, int k)

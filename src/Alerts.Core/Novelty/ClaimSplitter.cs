@@ -5,15 +5,18 @@ namespace Alerts.Novelty;
 /// <summary>Splits a statement into its claims (sentences and clauses) and reduces each to a <see cref="Claim"/>.</summary>
 public static partial class ClaimSplitter
 {
-    public static IReadOnlyList<Claim> Split(string text)
+    public static IReadOnlyList<Claim> Split(string text) => [.. SplitWithClauses(text).Select(c => c.Claim)];
+
+    /// <summary>The claims with the clause each was read from, for evidence that needs the words themselves.</summary>
+    public static IReadOnlyList<(Claim Claim, string Clause)> SplitWithClauses(string text)
     {
-        var claims = new List<Claim>();
+        var claims = new List<(Claim, string)>();
         foreach (var clause in Clauses(text))
         {
             var claim = ConceptLexicon.Reduce(clause);
             if (claim.Concepts.Count > 0 || claim.Numbers.Count > 0)
             {
-                claims.Add(claim);
+                claims.Add((claim, clause));
             }
         }
 

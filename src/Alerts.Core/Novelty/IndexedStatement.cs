@@ -41,6 +41,9 @@ public sealed record StatementProbe(StatementSighting Sighting, SpeakerIdentity 
     /// <summary>The claims of each of the sighting's other wordings: the probe is known when any wording is.</summary>
     public IReadOnlyList<IReadOnlyList<Claim>> Alternates { get; init; } = [];
 
+    /// <summary>The clause each of <see cref="Claims"/> was read from (empty for another wording's claims).</summary>
+    public IReadOnlyList<string> Clauses { get; init; } = [];
+
     /// <summary>Every claim of every wording, as the index keeps them for later reports to match.</summary>
     public IReadOnlyList<Claim> AllClaims => Alternates.Count == 0
         ? Claims
@@ -51,14 +54,16 @@ public sealed record StatementProbe(StatementSighting Sighting, SpeakerIdentity 
         ArgumentNullException.ThrowIfNull(sighting);
         var identity = SpeakerIdentity.Of(sighting.Speaker);
         var context = identity.Kind == SpeakerKind.AnonymousSource ? ConceptLexicon.Concepts(sighting.Report.Title) : [];
-        return new StatementProbe(sighting, identity, ClaimSplitter.Split(sighting.Text), context)
+        var claims = ClaimSplitter.SplitWithClauses(sighting.Text);
+        return new StatementProbe(sighting, identity, [.. claims.Select(c => c.Claim)], context)
         {
             Alternates = [.. sighting.Wordings.Select(ClaimSplitter.Split).Where(c => c.Count > 0)],
+            Clauses = [.. claims.Select(c => c.Clause)],
         };
     }
 
     /// <summary>The probe as one of its other wordings would be.</summary>
-    public StatementProbe AsWording(IReadOnlyList<Claim> claims) => this with { Claims = claims, Alternates = [] };
+    public StatementProbe AsWording(IReadOnlyList<Claim> claims) => this with { Claims = claims, Alternates = [], Clauses = [] };
 
     /// <summary>Most claims kept per known statement, and concepts per claim: a statement's text is capped
     /// (<see cref="Statement.MaxTextChars"/>), and so is what its speaker's document holds of it.</summary>

@@ -97,6 +97,14 @@ public sealed class SpeakerIndex
             {
                 var claim = probe.Claims[i];
                 var coverage = candidate.Claims.Count == 0 ? 0 : candidate.Claims.Max(claim.CoveredBy);
+                // The speaker's own words carried verbatim from one report to the next ("all options will be on the
+                // table") are that statement, whatever the clause around them or a synonym beside them.
+                if (coverage < options.ClaimMatchThreshold && i < probe.Clauses.Count
+                    && SharedPhrase.Between(probe.Clauses[i], candidate.Text, SharedPhrase.QuotedWords))
+                {
+                    coverage = options.ClaimMatchThreshold;
+                }
+
                 if (coverage >= options.ClaimMatchThreshold)
                 {
                     coveringArticles[i].Add(candidate.FirstAnalysis);
