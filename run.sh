@@ -8,6 +8,8 @@
 # ./run.sh send-test SUBSCRIBER_ID   a sample alert through each of that subscriber's channels; prints each outcome
 # ./run.sh poison list             blobs whose step failed: quarantined (run by nothing until retried) or still retried
 # ./run.sh poison retry NAME|--all  removes a quarantine record and runs the blob's step again
+# ./run.sh bench e2e [--backlog N] [--rate R] [--duration S]   feed-to-inbox latency, throughput, peak RSS and Language
+#                               records through the real host (docs/PERFORMANCE.md); own Azurite, maildev and feeds
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/scripts/lib.sh"
 require_tools
@@ -17,6 +19,14 @@ HOST_DLL="$ROOT/src/Alerts.Host/bin/Release/net10.0/Alerts.Host.dll"
 if [ "${1:-}" = "replay" ]; then
   build_dotnet
   exec dotnet "$HOST_DLL" "$@"
+fi
+
+if [ "${1:-}" = "bench" ]; then
+  [ "${2:-}" = "e2e" ] || die "usage: ./run.sh bench e2e [--backlog N] [--rate R] [--duration S] [--timeout S] [--set Name=Value]"
+  shift 2
+  install_node_services
+  build_dotnet
+  exec dotnet "$ROOT/bench/Alerts.Benchmarks/bin/Release/net10.0/Alerts.Benchmarks.dll" e2e "$@"
 fi
 
 if [ "${1:-}" = "deliveries" ] || [ "${1:-}" = "send-test" ] || [ "${1:-}" = "poison" ]; then
@@ -43,7 +53,7 @@ KEEP_RUNNING=false
 for arg in "$@"; do
   case "$arg" in
     --keep-running) KEEP_RUNNING=true ;;
-    -h|--help) sed -n '2,9p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
     *) die "unknown argument '$arg' (try --help)" ;;
   esac
 done

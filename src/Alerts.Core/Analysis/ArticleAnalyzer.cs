@@ -106,6 +106,25 @@ public sealed class ArticleAnalyzer(
         _ => null,
     };
 
+    /// <summary>The text records Azure AI Language would bill for an article whose analysis found these on-topic
+    /// statements: what <see cref="EntitiesAndSentimentAsync"/> sends, for benchmarks that run the offline analyzer.</summary>
+    public static int MeteredTextRecords(string text, IEnumerable<Statement> onTopic)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var spans = CandidateParagraphs(text, onTopic.Select(s => new ExtractedStatement(s.Speaker, s.Text, s.Kind, s.Offset, s.Length, "", null)));
+        return BilledRecords(LanguageDocuments.Split(text, spans));
+    }
+
+    /// <summary>The naive figure: the whole article sent to Azure AI Language.</summary>
+    public static int WholeArticleTextRecords(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return BilledRecords(LanguageDocuments.Split(text, [new TextSpan(0, text.Length)]));
+    }
+
+    // Entity recognition and sentiment each bill every document (see AzureLanguageTextAnalyzer).
+    private static int BilledRecords(List<LanguageDocument> documents) => 2 * documents.Sum(d => d.TextRecords);
+
     /// <summary>The paragraphs (and the span between, for a quotation running over several) of the given statements.</summary>
     internal static List<TextSpan> CandidateParagraphs(string text, IEnumerable<ExtractedStatement> statements)
     {
