@@ -24,7 +24,7 @@ public sealed class NotifySubscribersStep(
     DeliveryLedger ledger,
     DigestSender digests,
     BlobDocumentStore store,
-    PipelineActivity activity,
+    INotificationEvents events,
     IOptionsMonitor<NotifyOptions> options,
     TimeProvider time,
     ILogger<NotifySubscribersStep> logger)
@@ -41,13 +41,13 @@ public sealed class NotifySubscribersStep(
         catch (JsonException e)
         {
             Log.AnalysisUnreadable(logger, blobName, e.Message);
-            throw new Recovery.UnreadableBlobException($"not an analysis: {e.Message}");
+            throw new UnreadableBlobException($"not an analysis: {e.Message}");
         }
 
         if (analysis is null)
         {
             Log.AnalysisUnreadable(logger, blobName, "empty document");
-            throw new Recovery.UnreadableBlobException("the analysis is an empty document");
+            throw new UnreadableBlobException("the analysis is an empty document");
         }
 
         await NotifyAsync(analysis, blobName, cancellationToken);
@@ -118,14 +118,13 @@ public sealed class NotifySubscribersStep(
         var found = await novelty.FindNewAsync(analysis, blobName, cancellationToken);
         var subscribers = await subscriptions.SubscribersAsync(cancellationToken);
         var deliveries = 0;
-        foreach (var alert in found.Select(Alert.From))
+        var alerts = found.Select(Alert.From).ToList();
+        foreach (var alert in alerts)
         {
             foreach (var subscriber in subscribers.Where(s => s.Filters.Matches(alert)))
             {
                 deliveries += await DeliverAsync(alert, subscriber, cancellationToken);
             }
-
-            activity.AlertSent(alert);
         }
 
         await store.UpsertAsync(
@@ -135,7 +134,7 @@ public sealed class NotifySubscribersStep(
             cancellationToken);
         // Every delivery is recorded (and re-driven by the ledger from here on) or queued for its digest.
         await store.DeleteAsync(PipelineNames.DeliveriesContainer, marker, cancellationToken);
-        activity.AnalysisNotified();
+        events.Notified(blobName, alerts);
         Log.Notified(logger, blobName, analysis.Statements.Count, found.Count, deliveries);
     }
 

@@ -4,12 +4,15 @@ using Microsoft.Azure.WebJobs;
 
 namespace Alerts.Host.Functions;
 
-public sealed class AnalyzeArticleFunction(BlobSteps steps)
+public sealed class AnalyzeArticleFunction(BlobSteps steps, PipelineActivity activity)
 {
     [FunctionName(PipelineNames.AnalyzeArticle)]
-    public Task RunAsync(
+    public async Task RunAsync(
         [BlobTrigger(PipelineNames.ArticlesTrigger, Connection = PipelineNames.StorageConnection, Source = BlobTriggerSource.EventGrid)] Stream article,
         string name,
         CancellationToken cancellationToken)
-        => steps.AnalyzeArticleAsync(article, name, cancellationToken);
+    {
+        await steps.AnalyzeArticleAsync(article, name, cancellationToken);
+        activity.ArticleAnalyzed();
+    }
 }
