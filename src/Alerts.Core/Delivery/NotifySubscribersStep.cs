@@ -31,6 +31,9 @@ public sealed class NotifySubscribersStep(
 {
     public const string NotifyingPrefix = "notifying/";
 
+    /// <summary>Where the outcome of notifying each analysis is kept, under <c>deliveries/</c>, named like the analysis.</summary>
+    public const string SummaryPrefix = "analyses/";
+
     public async Task RunAsync(Stream analysisJson, string blobName, CancellationToken cancellationToken)
     {
         ArticleAnalysis? analysis;
@@ -129,7 +132,7 @@ public sealed class NotifySubscribersStep(
 
         await store.UpsertAsync(
             PipelineNames.DeliveriesContainer,
-            $"analyses/{blobName}",
+            SummaryPrefix + blobName,
             new NotificationSummary(blobName, time.GetUtcNow(), [.. found.Select(f => f.Decision.Statement.Key)], deliveries),
             cancellationToken);
         // Every delivery is recorded (and re-driven by the ledger from here on) or queued for its digest.

@@ -14,7 +14,7 @@ public sealed class BlobSteps(AnalyzeArticleStep analyze, NotifySubscribersStep 
     public static (string Container, string Prefix) OutputOf(string container) => container switch
     {
         PipelineNames.ArticlesContainer => (PipelineNames.AnalysesContainer, ""),
-        PipelineNames.AnalysesContainer => (PipelineNames.DeliveriesContainer, "analyses/"),
+        PipelineNames.AnalysesContainer => (PipelineNames.DeliveriesContainer, NotifySubscribersStep.SummaryPrefix),
         _ => throw new ArgumentOutOfRangeException(nameof(container), container, "No step reads this container."),
     };
 
