@@ -11,6 +11,9 @@ public sealed class AnalyzeArticleStep(
     BlobDocumentStore store,
     ILogger<AnalyzeArticleStep> logger)
 {
+    /// <summary>The step's name in quarantine records, and its function's.</summary>
+    public const string FunctionName = "AnalyzeArticle";
+
     public async Task RunAsync(Stream articleJson, string blobName, CancellationToken cancellationToken)
     {
         if (await store.ExistsAsync(PipelineNames.AnalysesContainer, blobName, cancellationToken))

@@ -29,6 +29,9 @@ public sealed class NotifySubscribersStep(
     TimeProvider time,
     ILogger<NotifySubscribersStep> logger)
 {
+    /// <summary>The step's name in quarantine records, and its function's.</summary>
+    public const string FunctionName = "NotifySubscribers";
+
     public const string NotifyingPrefix = "notifying/";
 
     /// <summary>Where the outcome of notifying each analysis is kept, under <c>deliveries/</c>, named like the analysis.</summary>

@@ -19,10 +19,10 @@ public sealed class BlobSteps(AnalyzeArticleStep analyze, NotifySubscribersStep 
     };
 
     public Task AnalyzeArticleAsync(Stream article, string name, CancellationToken cancellationToken)
-        => quarantine.RunAsync(PipelineNames.AnalyzeArticle, PipelineNames.ArticlesContainer, name, ct => analyze.RunAsync(article, name, ct), cancellationToken);
+        => quarantine.RunAsync(AnalyzeArticleStep.FunctionName, PipelineNames.ArticlesContainer, name, ct => analyze.RunAsync(article, name, ct), cancellationToken);
 
     public Task NotifySubscribersAsync(Stream analysis, string name, CancellationToken cancellationToken)
-        => quarantine.RunAsync(PipelineNames.NotifySubscribers, PipelineNames.AnalysesContainer, name, ct => notify.RunAsync(analysis, name, ct), cancellationToken);
+        => quarantine.RunAsync(NotifySubscribersStep.FunctionName, PipelineNames.AnalysesContainer, name, ct => notify.RunAsync(analysis, name, ct), cancellationToken);
 
     public async Task<bool> IsDoneAsync(string container, string name, CancellationToken cancellationToken)
     {

@@ -1,5 +1,5 @@
 using Alerts.Fetching;
-using Alerts.Storage;
+using Alerts.Pipeline;
 using Microsoft.Azure.Functions.Worker;
 
 namespace Alerts.Functions.Functions;
@@ -7,9 +7,9 @@ namespace Alerts.Functions.Functions;
 public sealed class FetchArticlesFunction(FetchArticlesStep step)
 {
     // No RunOnStartup on Azure: it would fire on every restart and scale-out.
-    [Function(PipelineNames.FetchArticles)]
+    [Function(FunctionNames.FetchArticles)]
     public Task RunAsync(
-        [TimerTrigger(PipelineNames.FetchScheduleExpression)] TimerInfo timer,
+        [TimerTrigger(FunctionNames.FetchScheduleExpression)] TimerInfo timer,
         CancellationToken cancellationToken)
         => step.RunAsync(cancellationToken);
 }

@@ -1,3 +1,4 @@
+using Alerts.Pipeline;
 using Alerts.Recovery;
 using Alerts.Storage;
 using Microsoft.Azure.WebJobs;
@@ -6,9 +7,9 @@ namespace Alerts.Host.Functions;
 
 public sealed class AnalyzeArticleFunction(BlobSteps steps, PipelineActivity activity)
 {
-    [FunctionName(PipelineNames.AnalyzeArticle)]
+    [FunctionName(FunctionNames.AnalyzeArticle)]
     public async Task RunAsync(
-        [BlobTrigger(PipelineNames.ArticlesTrigger, Connection = PipelineNames.StorageConnection, Source = BlobTriggerSource.EventGrid)] Stream article,
+        [BlobTrigger(FunctionNames.ArticlesTrigger, Connection = PipelineNames.StorageConnection, Source = BlobTriggerSource.EventGrid)] Stream article,
         string name,
         CancellationToken cancellationToken)
     {
