@@ -72,7 +72,7 @@ public class FetchBenchmarks
         collection.AddSingleton<IConfiguration>(configuration);
         collection.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         collection.AddAlertsStorage(configuration);
-        collection.AddAlertsFetching();
+        collection.AddAlertsFetching(configuration);
         services = collection.BuildServiceProvider();
         await services.GetRequiredService<BlobDocumentStore>().EnsureContainersAsync(CancellationToken.None);
         step = services.GetRequiredService<FetchArticlesStep>();

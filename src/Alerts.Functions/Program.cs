@@ -1,7 +1,5 @@
-using Alerts;
-using Alerts.Delivery;
 using Alerts.Functions;
-using Alerts.Recovery;
+using Alerts.Pipeline;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,8 +9,8 @@ AlertsFunctionsServices.CreateBuilder(args).Build().Run();
 
 namespace Alerts.Functions
 {
-    /// <summary>The stages the Azure app runs: the same as the local host's, with the storage reached through the
-    /// app's managed identity when no connection string is set.</summary>
+    /// <summary>The Azure app runs the pipeline the local host runs, with the storage reached through the app's
+    /// managed identity when no connection string is set.</summary>
     public static class AlertsFunctionsServices
     {
         /// <summary>The worker as Program.cs runs it; the Logging section (Logging__LogLevel__Default) sets what the
@@ -26,12 +24,7 @@ namespace Alerts.Functions
 
         public static IServiceCollection AddAlertsFunctions(this IServiceCollection services, IConfiguration configuration)
             => services
-                .AddAlertsStorage(configuration)
-                .AddIdentityBasedStorage(configuration)
-                .AddAlertsFetching()
-                .AddAlertsAnalysisStep(configuration)
-                .AddAlertsNovelty(inMemory: false)
-                .AddAlertsDelivery()
-                .AddAlertsRecovery();
+                .AddAlertsPipeline(configuration)
+                .AddIdentityBasedStorage(configuration);
     }
 }

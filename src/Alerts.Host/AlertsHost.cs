@@ -1,5 +1,6 @@
 using Alerts.Delivery;
 using Alerts.Host.Functions;
+using Alerts.Pipeline;
 using Alerts.Recovery;
 using Alerts.Storage;
 using Microsoft.Azure.WebJobs;
@@ -71,7 +72,8 @@ public static class AlertsHost
 #pragma warning disable CS0618 // see LocalEventGrid
                 services.AddSingleton<Microsoft.Azure.WebJobs.Host.Config.IWebHookProvider>(sp => sp.GetRequiredService<LocalEventGrid>());
 #pragma warning restore CS0618
-                services.AddAlertsStorage(context.Configuration);
+                services.AddSingleton<PipelineActivity>();
+                services.AddSingleton<INotificationEvents>(sp => sp.GetRequiredService<PipelineActivity>());
                 services.AddHostedService<StorageInitializer>();
             })
             .ConfigureWebJobs(webJobs =>
@@ -82,11 +84,7 @@ public static class AlertsHost
             })
             .ConfigureServices((context, services) =>
             {
-                services.AddAlertsFetching();
-                services.AddAlertsAnalysisStep(context.Configuration);
-                services.AddAlertsNovelty(inMemory: false);
-                services.AddAlertsDelivery();
-                services.AddAlertsRecovery();
+                services.AddAlertsPipeline(context.Configuration);
                 services.AddHostedService<FeedbackEndpoint>();
                 services.AddSingleton<ITypeLocator>(new FunctionTypes(FunctionClasses));
                 // The SDK runs each timer on one host at a time under a storage lease, which a killed host cannot release:

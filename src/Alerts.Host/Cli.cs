@@ -1,6 +1,7 @@
 using System.Globalization;
 using Alerts.Delivery;
 using Alerts.Evaluation;
+using Alerts.Pipeline;
 using Alerts.Recovery;
 using Alerts.Replay;
 using Microsoft.Extensions.Configuration;
@@ -414,20 +415,16 @@ public static class Cli
         return true;
     }
 
-    /// <summary>The blob-triggered steps without the trigger host, for poison retry.</summary>
-    private static ServiceProvider PoisonServices(Dictionary<string, string?> flags)
-    {
-        var config = Configuration(flags);
-        var services = new ServiceCollection()
-            .AddSingleton<IConfiguration>(config)
+    /// <summary>The pipeline without the trigger host, for poison retry.</summary>
+    private static ServiceProvider PoisonServices(Dictionary<string, string?> flags) => PipelineServices(Configuration(flags));
+
+    /// <summary>The stages as the hosts register them, with nothing to trigger them: what the operator commands run.</summary>
+    private static ServiceProvider PipelineServices(IConfiguration config)
+        => new ServiceCollection()
+            .AddSingleton(config)
             .AddLogging()
-            .AddAlertsStorage(config)
-            .AddAlertsAnalysisStep(config)
-            .AddAlertsNovelty(inMemory: false)
-            .AddAlertsDelivery()
-            .AddAlertsRecovery();
-        return services.BuildServiceProvider();
-    }
+            .AddAlertsPipeline(config)
+            .BuildServiceProvider();
 
     private static IConfiguration Configuration(Dictionary<string, string?> flags)
     {
@@ -441,23 +438,10 @@ public static class Cli
         return configuration.Build();
     }
 
-    /// <summary>Storage and delivery without the trigger host, for the operator commands.</summary>
+    /// <summary>The pipeline without the trigger host, for the delivery commands.</summary>
     private static ServiceProvider DeliveryServices(Dictionary<string, string?> flags)
     {
-        var configuration = new ConfigurationBuilder();
-        if (SettingsPath(flags) is { } settings)
-        {
-            configuration.AddLocalSettings(settings);
-        }
-
-        configuration.AddEnvironmentVariables();
-        var config = configuration.Build();
-        var services = new ServiceCollection()
-            .AddSingleton<IConfiguration>(config)
-            .AddLogging()
-            .AddAlertsStorage(config)
-            .AddAlertsDelivery();
-        var provider = services.BuildServiceProvider();
+        var provider = PipelineServices(Configuration(flags));
         // Validate now, so a bad setting is reported as such rather than as a failed send.
         _ = provider.GetRequiredService<IOptionsMonitor<SmtpOptions>>().CurrentValue;
         _ = provider.GetRequiredService<IOptionsMonitor<NotifyOptions>>().CurrentValue;

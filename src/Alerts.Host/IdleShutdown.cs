@@ -1,3 +1,4 @@
+using Alerts.Delivery;
 using Alerts.Storage;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -37,7 +38,7 @@ internal sealed partial class IdleShutdown(
 
             var articles = await CountAsync(PipelineNames.ArticlesContainer, null, stoppingToken);
             var analyses = await CountAsync(PipelineNames.AnalysesContainer, null, stoppingToken);
-            var notified = await CountAsync(PipelineNames.DeliveriesContainer, "analyses/", stoppingToken);
+            var notified = await CountAsync(PipelineNames.DeliveriesContainer, NotifySubscribersStep.SummaryPrefix, stoppingToken);
             if (articles == analyses && analyses == notified)
             {
                 LogIdle(logger, articles, activity.AlertsSentCount);

@@ -11,7 +11,7 @@ namespace Alerts.Analysis;
 public static class AnalysisServiceCollectionExtensions
 {
     /// <summary>The AnalyzeArticle stage: options from "Analysis", the text analyzer it names (offline or Azure AI
-    /// Language), statement extraction and topic scoring.</summary>
+    /// Language), statement extraction, topic scoring and the step (which needs storage registered).</summary>
     public static IServiceCollection AddAlertsAnalysis(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -38,11 +38,13 @@ public static class AnalysisServiceCollectionExtensions
                 sp.GetRequiredService<ILogger<AzureLanguageTextAnalyzer>>(),
                 string.IsNullOrEmpty(options.Value.Language.Key) ? sp.GetRequiredService<TokenCredential>() : null);
         });
+        services.AddSingleton<OnTopicRule>();
         services.AddSingleton<StatementExtractor>();
         services.AddSingleton(sp => new TopicScorer(
             sp.GetRequiredService<IOptions<AnalysisOptions>>().Value.Topic?.WithDefaults(TopicProfile.UsMexicoMilitaryAction)
                 ?? TopicProfile.UsMexicoMilitaryAction));
         services.AddSingleton<ArticleAnalyzer>();
+        services.AddSingleton<AnalyzeArticleStep>();
         services.TryAddSingleton(TimeProvider.System);
         return services;
     }

@@ -9,9 +9,11 @@ namespace Alerts.Analysis;
 public sealed class AnalyzeArticleStep(
     ArticleAnalyzer analyzer,
     BlobDocumentStore store,
-    PipelineActivity activity,
     ILogger<AnalyzeArticleStep> logger)
 {
+    /// <summary>The step's name in quarantine records, and its function's.</summary>
+    public const string FunctionName = "AnalyzeArticle";
+
     public async Task RunAsync(Stream articleJson, string blobName, CancellationToken cancellationToken)
     {
         if (await store.ExistsAsync(PipelineNames.AnalysesContainer, blobName, cancellationToken))
@@ -30,17 +32,16 @@ public sealed class AnalyzeArticleStep(
         {
             // Bad input is quarantined at once, not retried into the poison queue.
             Log.ArticleUnreadable(logger, blobName, e.Message);
-            throw new Recovery.UnreadableBlobException($"not an article: {e.Message}");
+            throw new UnreadableBlobException($"not an article: {e.Message}");
         }
 
         if (article is null || string.IsNullOrWhiteSpace(article.Text))
         {
             Log.ArticleUnreadable(logger, blobName, "no text");
-            throw new Recovery.UnreadableBlobException("the article has no text");
+            throw new UnreadableBlobException("the article has no text");
         }
 
         var analysis = await analyzer.AnalyzeAsync(article, cancellationToken);
         await store.TryCreateAsync(PipelineNames.AnalysesContainer, blobName, analysis, cancellationToken);
-        activity.ArticleAnalyzed();
     }
 }

@@ -1,6 +1,6 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Alerts.Delivery;
@@ -9,15 +9,16 @@ public static class DeliveryServiceCollectionExtensions
 {
     /// <summary>Subscriptions, the two channels, the delivery ledger, digests and the NotifySubscribers,
     /// RedriveDeliveries and SendDigests steps. Needs storage and novelty registered.</summary>
-    public static IServiceCollection AddAlertsDelivery(this IServiceCollection services)
+    public static IServiceCollection AddAlertsDelivery(this IServiceCollection services, IConfiguration configuration)
     {
+        ArgumentNullException.ThrowIfNull(configuration);
         services.TryAddSingleton(TimeProvider.System);
-        services.AddOptions<NotifyOptions>().BindConfiguration(NotifyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<NotifyOptions>().Bind(configuration.GetSection(NotifyOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<NotifyOptions>, NotifyOptionsValidator>();
         services.AddSingleton<IValidateOptions<NotifyOptions>, SendLeaseValidator>();
-        services.AddOptions<SmtpOptions>().BindConfiguration(SmtpOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SmtpOptions>().Bind(configuration.GetSection(SmtpOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<SmtpOptions>, SmtpOptionsValidator>();
-        services.AddOptions<TeamsOptions>().BindConfiguration(TeamsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<TeamsOptions>().Bind(configuration.GetSection(TeamsOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddHttpClient(TeamsAlertChannel.HttpClientName, (sp, client) =>
             {
                 client.Timeout = sp.GetRequiredService<IOptions<TeamsOptions>>().Value.Timeout;
@@ -25,10 +26,11 @@ public static class DeliveryServiceCollectionExtensions
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false })
             // The factory's loggers would write the webhook URL, which is a secret.
             .RemoveAllLoggers();
-        services.AddOptions<FeedbackOptions>().BindConfiguration(FeedbackOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<FeedbackOptions>().Bind(configuration.GetSection(FeedbackOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<FeedbackOptions>, FeedbackOptionsValidator>();
         services.AddSingleton<FeedbackLinks>();
         services.AddSingleton<FeedbackService>();
+        services.TryAddSingleton<INotificationEvents, NoNotificationEvents>();
         services.AddSingleton<SubscriptionStore>();
         services.AddSingleton<IAlertChannel, EmailAlertChannel>();
         services.AddSingleton<IAlertChannel, TeamsAlertChannel>();
@@ -38,29 +40,5 @@ public static class DeliveryServiceCollectionExtensions
         services.AddSingleton<DeliveryTimers>();
         services.AddSingleton<SendTest>();
         return services;
-    }
-}
-
-/// <summary>The work of the two delivery timers, for the hosts' thin function classes.</summary>
-public sealed class DeliveryTimers(DeliveryLedger ledger, DigestSender digests, NotifySubscribersStep notify, ILogger<DeliveryTimers> logger)
-{
-    public async Task RedriveDeliveriesAsync(CancellationToken cancellationToken)
-    {
-        var attempted = await ledger.RedriveAsync(cancellationToken);
-        if (attempted > 0)
-        {
-            Log.Redriven(logger, attempted);
-        }
-
-        await notify.ResumeStalledAsync(cancellationToken);
-    }
-
-    public async Task SendDigestsAsync(CancellationToken cancellationToken)
-    {
-        var sent = await digests.SendDueAsync(cancellationToken);
-        if (sent > 0)
-        {
-            Log.DigestsSent(logger, sent);
-        }
     }
 }

@@ -24,12 +24,18 @@ public sealed class NotifySubscribersStep(
     DeliveryLedger ledger,
     DigestSender digests,
     BlobDocumentStore store,
-    PipelineActivity activity,
+    INotificationEvents events,
     IOptionsMonitor<NotifyOptions> options,
     TimeProvider time,
     ILogger<NotifySubscribersStep> logger)
 {
+    /// <summary>The step's name in quarantine records, and its function's.</summary>
+    public const string FunctionName = "NotifySubscribers";
+
     public const string NotifyingPrefix = "notifying/";
+
+    /// <summary>Where the outcome of notifying each analysis is kept, under <c>deliveries/</c>, named like the analysis.</summary>
+    public const string SummaryPrefix = "analyses/";
 
     public async Task RunAsync(Stream analysisJson, string blobName, CancellationToken cancellationToken)
     {
@@ -41,13 +47,13 @@ public sealed class NotifySubscribersStep(
         catch (JsonException e)
         {
             Log.AnalysisUnreadable(logger, blobName, e.Message);
-            throw new Recovery.UnreadableBlobException($"not an analysis: {e.Message}");
+            throw new UnreadableBlobException($"not an analysis: {e.Message}");
         }
 
         if (analysis is null)
         {
             Log.AnalysisUnreadable(logger, blobName, "empty document");
-            throw new Recovery.UnreadableBlobException("the analysis is an empty document");
+            throw new UnreadableBlobException("the analysis is an empty document");
         }
 
         await NotifyAsync(analysis, blobName, cancellationToken);
@@ -118,24 +124,23 @@ public sealed class NotifySubscribersStep(
         var found = await novelty.FindNewAsync(analysis, blobName, cancellationToken);
         var subscribers = await subscriptions.SubscribersAsync(cancellationToken);
         var deliveries = 0;
-        foreach (var alert in found.Select(Alert.From))
+        var alerts = found.Select(Alert.From).ToList();
+        foreach (var alert in alerts)
         {
             foreach (var subscriber in subscribers.Where(s => s.Filters.Matches(alert)))
             {
                 deliveries += await DeliverAsync(alert with { Matched = subscriber.Filters.Explain(alert) }, subscriber, cancellationToken);
             }
-
-            activity.AlertSent(alert);
         }
 
         await store.UpsertAsync(
             PipelineNames.DeliveriesContainer,
-            $"analyses/{blobName}",
+            SummaryPrefix + blobName,
             new NotificationSummary(blobName, time.GetUtcNow(), [.. found.Select(f => f.Decision.Statement.Key)], deliveries),
             cancellationToken);
         // Every delivery is recorded (and re-driven by the ledger from here on) or queued for its digest.
         await store.DeleteAsync(PipelineNames.DeliveriesContainer, marker, cancellationToken);
-        activity.AnalysisNotified();
+        events.Notified(blobName, alerts);
         Log.Notified(logger, blobName, analysis.Statements.Count, found.Count, deliveries);
     }
 

@@ -1,7 +1,5 @@
 using Alerts.Storage;
 using Azure;
-using Azure.Storage.Blobs;
-using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -24,7 +22,7 @@ public enum SubscriptionsEdit
 /// <c>Notify:SubscriptionsRefresh</c>. An invalid edit is logged (naming subscriber and field) and the last valid
 /// document stays in force; so does a document whose blob has gone missing since it was loaded.</summary>
 public sealed class SubscriptionStore(
-    BlobServiceClient storage,
+    BlobDocumentStore store,
     IOptionsMonitor<NotifyOptions> options,
     TimeProvider time,
     ILogger<SubscriptionStore> logger) : IDisposable
@@ -74,20 +72,15 @@ public sealed class SubscriptionStore(
     public async Task<SubscriptionsEdit> EditAsync(
         Func<SubscriptionsDocument, SubscriptionsDocument?> edit, int maxAttempts, CancellationToken cancellationToken)
     {
-        var blob = storage.GetBlobContainerClient(PipelineNames.ConfigContainer).GetBlobClient(BlobName);
         for (var attempt = 1; attempt <= maxAttempts; attempt++)
         {
-            Response<BlobDownloadResult> response;
-            try
-            {
-                response = await blob.DownloadContentAsync(cancellationToken);
-            }
-            catch (RequestFailedException e) when (e.Status == 404)
+            var content = await store.ReadIfChangedAsync(PipelineNames.ConfigContainer, BlobName, null, cancellationToken);
+            if (content is not { Status: BlobContentStatus.Found, Content: { } bytes, ETag: { } readETag })
             {
                 return SubscriptionsEdit.Missing;
             }
 
-            var read = SubscriptionsReader.Read(response.Value.Content.ToMemory().Span);
+            var read = SubscriptionsReader.Read(bytes.ToMemory().Span);
             if (!read.IsValid)
             {
                 return SubscriptionsEdit.Invalid;
@@ -103,25 +96,15 @@ public sealed class SubscriptionStore(
                 throw new InvalidOperationException($"An edit of the subscriptions would make them invalid: {string.Join(" | ", errors)}");
             }
 
-            try
+            if (await store.TryReplaceAsync(PipelineNames.ConfigContainer, BlobName, edited, readETag, cancellationToken))
             {
-                await blob.UploadAsync(
-                    BinaryData.FromObjectAsJson(edited, AlertsJson.Indented),
-                    new BlobUploadOptions
-                    {
-                        Conditions = new BlobRequestConditions { IfMatch = response.Value.Details.ETag },
-                        HttpHeaders = new BlobHttpHeaders { ContentType = "application/json; charset=utf-8" },
-                    },
-                    cancellationToken);
                 // This instance sees its own edit at once; the others within Notify:SubscriptionsRefresh.
                 checkedAt = DateTimeOffset.MinValue;
                 return SubscriptionsEdit.Changed;
             }
-            catch (RequestFailedException e) when (e.Status is 409 or 412)
-            {
-                // Read again and re-apply: each round one of the colliding writers wins, so N writers finish within N.
-                Log.SubscriptionsEditConflict(logger, attempt, maxAttempts);
-            }
+
+            // Read again and re-apply: each round one of the colliding writers wins, so N writers finish within N.
+            Log.SubscriptionsEditConflict(logger, attempt, maxAttempts);
         }
 
         return SubscriptionsEdit.Conflict;
@@ -129,96 +112,77 @@ public sealed class SubscriptionStore(
 
     private async Task RefreshAsync(CancellationToken cancellationToken)
     {
-        var blob = storage.GetBlobContainerClient(PipelineNames.ConfigContainer).GetBlobClient(BlobName);
-        Response<BlobDownloadResult> response;
-        try
+        var read = await store.ReadIfChangedAsync(
+            PipelineNames.ConfigContainer, BlobName, current is null ? null : etag, cancellationToken);
+        switch (read.Status)
         {
-            response = await blob.DownloadContentAsync(
-                new BlobDownloadOptions { Conditions = current is null || etag is null ? null : new BlobRequestConditions { IfNoneMatch = etag } },
-                cancellationToken);
-        }
-        catch (RequestFailedException e) when (e.Status == 304)
-        {
-            checkedAt = time.GetUtcNow();
-            return;
-        }
-        catch (RequestFailedException e) when (e.Status == 404)
-        {
-            if (loadedFromBlob && current is { } kept)
-            {
-                // A deleted (or half-replaced) blob is an accident more likely than "unsubscribe everyone": dropping
-                // the subscribers would also drop their queued digests. An empty list says "nobody" on purpose.
-                Log.SubscriptionsMissing(logger, PipelineNames.ConfigContainer, BlobName, kept.Subscribers.Count);
-                etag = null;
+            case BlobContentStatus.NotModified:
                 checkedAt = time.GetUtcNow();
                 return;
-            }
-
-            if (await SeedAsync(blob, cancellationToken))
-            {
-                await RefreshAsync(cancellationToken);
+            case BlobContentStatus.Missing:
+                await MissingAsync(cancellationToken);
                 return;
-            }
-
-            Log.NoSubscriptions(logger, PipelineNames.ConfigContainer, BlobName);
-            current = new SubscriptionsDocument();
-            etag = null;
-            checkedAt = time.GetUtcNow();
-            return;
         }
 
         checkedAt = time.GetUtcNow();
-        if (response.GetRawResponse().Status == 304)
+        var parsed = SubscriptionsReader.Read(read.Content!.ToMemory().Span);
+        if (parsed.IsValid)
         {
-            return;
-        }
-
-        var read = SubscriptionsReader.Read(response.Value.Content.ToMemory().Span);
-        if (read.IsValid)
-        {
-            current = read.Document;
-            etag = response.Value.Details.ETag;
+            current = parsed.Document;
+            etag = read.ETag;
             loadedFromBlob = true;
             Log.SubscriptionsLoaded(logger, current!.Subscribers.Count, etag.ToString()!);
             return;
         }
 
-        Log.SubscriptionsInvalid(logger, PipelineNames.ConfigContainer, BlobName, string.Join(" | ", read.Errors));
+        Log.SubscriptionsInvalid(logger, PipelineNames.ConfigContainer, BlobName, string.Join(" | ", parsed.Errors));
         if (current is null)
         {
             throw new InvalidOperationException(
-                $"{PipelineNames.ConfigContainer}/{BlobName} is invalid and no earlier version was loaded: {string.Join(" | ", read.Errors)}");
+                $"{PipelineNames.ConfigContainer}/{BlobName} is invalid and no earlier version was loaded: {string.Join(" | ", parsed.Errors)}");
         }
 
         // Keep the last valid document, and do not re-read the bad one until it changes.
-        etag = response.Value.Details.ETag;
+        etag = read.ETag;
+    }
+
+    private async Task MissingAsync(CancellationToken cancellationToken)
+    {
+        if (loadedFromBlob && current is { } kept)
+        {
+            // A deleted (or half-replaced) blob is an accident more likely than "unsubscribe everyone": dropping
+            // the subscribers would also drop their queued digests. An empty list says "nobody" on purpose.
+            Log.SubscriptionsMissing(logger, PipelineNames.ConfigContainer, BlobName, kept.Subscribers.Count);
+            etag = null;
+            checkedAt = time.GetUtcNow();
+            return;
+        }
+
+        if (await SeedAsync(cancellationToken))
+        {
+            await RefreshAsync(cancellationToken);
+            return;
+        }
+
+        Log.NoSubscriptions(logger, PipelineNames.ConfigContainer, BlobName);
+        current = new SubscriptionsDocument();
+        etag = null;
+        checkedAt = time.GetUtcNow();
     }
 
     /// <summary>Uploads the seed file if the blob does not exist; never overwrites an operator's edit.</summary>
-    private async Task<bool> SeedAsync(BlobClient blob, CancellationToken cancellationToken)
+    private async Task<bool> SeedAsync(CancellationToken cancellationToken)
     {
         if (options.CurrentValue.SubscriptionsFile is not { Length: > 0 } file || SubscriptionsFile.Resolve(file) is not { } path)
         {
             return false;
         }
 
-        await storage.GetBlobContainerClient(PipelineNames.ConfigContainer).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
-        try
+        await using var content = File.OpenRead(path);
+        // False when another instance seeded it first.
+        if (await store.TryCreateFromStreamAsync(PipelineNames.ConfigContainer, BlobName, content, cancellationToken))
         {
-            await using var content = File.OpenRead(path);
-            await blob.UploadAsync(
-                content,
-                new BlobUploadOptions
-                {
-                    Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
-                    HttpHeaders = new BlobHttpHeaders { ContentType = "application/json; charset=utf-8" },
-                },
-                cancellationToken);
             Log.SubscriptionsSeeded(logger, path);
-        }
-        catch (RequestFailedException e) when (e.Status is 409 or 412)
-        {
-            // Another instance seeded it first.
         }
 
         return true;

@@ -1,5 +1,4 @@
 using Alerts.Analysis;
-using Microsoft.Extensions.Options;
 
 namespace Alerts.Novelty;
 
@@ -10,7 +9,7 @@ public sealed record NewStatement(Statement Statement, NoveltyDecision Decision)
 }
 
 /// <summary>Decides which on-topic statements of an analysis are new; NotifySubscribers and replay share it.</summary>
-public sealed class NoveltyCheck(IStatementIndex index, IOptions<AnalysisOptions> analysisOptions)
+public sealed class NoveltyCheck(IStatementIndex index, OnTopicRule onTopic)
 {
     public async Task<IReadOnlyList<NewStatement>> FindNewAsync(
         ArticleAnalysis analysis, string analysisName, CancellationToken cancellationToken)
@@ -21,11 +20,10 @@ public sealed class NoveltyCheck(IStatementIndex index, IOptions<AnalysisOptions
         ArticleAnalysis analysis, string analysisName, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(analysis);
-        var threshold = analysisOptions.Value.Threshold;
         var found = new List<NewStatement>();
         foreach (var statement in analysis.Statements)
         {
-            if (!statement.IsOnTopic(threshold) || statement.Kind == StatementKind.Report)
+            if (!onTopic.IsOnTopic(statement) || statement.Kind == StatementKind.Report)
             {
                 continue;
             }

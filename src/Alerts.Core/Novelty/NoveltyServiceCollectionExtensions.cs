@@ -8,13 +8,14 @@ namespace Alerts.Novelty;
 public static class NoveltyServiceCollectionExtensions
 {
     /// <summary>The novelty stage: options from "Novelty" (validated at start-up), the statement index (blob storage
-    /// shared by all instances, or in memory for replay) and <see cref="NoveltyCheck"/>.</summary>
-    public static IServiceCollection AddNoveltyStage(this IServiceCollection services, bool inMemory)
+    /// shared by all instances, or in memory for replay) and <see cref="NoveltyCheck"/>. Needs analysis registered
+    /// (for what is on topic) and, for the blob index, storage.</summary>
+    public static IServiceCollection AddAlertsNovelty(this IServiceCollection services, IConfiguration configuration, bool inMemory = false)
     {
+        ArgumentNullException.ThrowIfNull(configuration);
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<NoveltyOptions>()
-            .Configure<IServiceProvider>((options, provider) =>
-                provider.GetService<IConfiguration>()?.GetSection(NoveltyOptions.Section).Bind(options))
+            .Bind(configuration.GetSection(NoveltyOptions.Section))
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<NoveltyOptions>, NoveltyOptionsValidator>());

@@ -14,15 +14,15 @@ public sealed class BlobSteps(AnalyzeArticleStep analyze, NotifySubscribersStep 
     public static (string Container, string Prefix) OutputOf(string container) => container switch
     {
         PipelineNames.ArticlesContainer => (PipelineNames.AnalysesContainer, ""),
-        PipelineNames.AnalysesContainer => (PipelineNames.DeliveriesContainer, "analyses/"),
+        PipelineNames.AnalysesContainer => (PipelineNames.DeliveriesContainer, NotifySubscribersStep.SummaryPrefix),
         _ => throw new ArgumentOutOfRangeException(nameof(container), container, "No step reads this container."),
     };
 
     public Task AnalyzeArticleAsync(Stream article, string name, CancellationToken cancellationToken)
-        => quarantine.RunAsync(PipelineNames.AnalyzeArticle, PipelineNames.ArticlesContainer, name, ct => analyze.RunAsync(article, name, ct), cancellationToken);
+        => quarantine.RunAsync(AnalyzeArticleStep.FunctionName, PipelineNames.ArticlesContainer, name, ct => analyze.RunAsync(article, name, ct), cancellationToken);
 
     public Task NotifySubscribersAsync(Stream analysis, string name, CancellationToken cancellationToken)
-        => quarantine.RunAsync(PipelineNames.NotifySubscribers, PipelineNames.AnalysesContainer, name, ct => notify.RunAsync(analysis, name, ct), cancellationToken);
+        => quarantine.RunAsync(NotifySubscribersStep.FunctionName, PipelineNames.AnalysesContainer, name, ct => notify.RunAsync(analysis, name, ct), cancellationToken);
 
     public async Task<bool> IsDoneAsync(string container, string name, CancellationToken cancellationToken)
     {

@@ -17,6 +17,3 @@ public sealed record PoisonRecord
 
     public bool IsQuarantined => Quarantined is not null;
 }
-
-/// <summary>Input no retry can fix (not JSON, no text): the blob is quarantined at the first attempt.</summary>
-public sealed class UnreadableBlobException(string message) : Exception(message);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -6,13 +7,14 @@ namespace Alerts.Recovery;
 
 public static class RecoveryServiceCollectionExtensions
 {
-    /// <summary>The quarantine the blob-triggered steps run through, and the reconciler. Needs storage, the analysis step and delivery registered.</summary>
-    public static IServiceCollection AddAlertsRecovery(this IServiceCollection services)
+    /// <summary>The quarantine the blob-triggered steps run through, and the reconciler. Needs storage, analysis and delivery registered.</summary>
+    public static IServiceCollection AddAlertsRecovery(this IServiceCollection services, IConfiguration configuration)
     {
+        ArgumentNullException.ThrowIfNull(configuration);
         services.TryAddSingleton(TimeProvider.System);
-        services.AddOptions<ReconcileOptions>().BindConfiguration(ReconcileOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ReconcileOptions>().Bind(configuration.GetSection(ReconcileOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<ReconcileOptions>, ReconcileOptionsValidator>();
-        services.AddOptions<PoisonOptions>().BindConfiguration(PoisonOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<PoisonOptions>().Bind(configuration.GetSection(PoisonOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<BlobQuarantine>();
         services.AddSingleton<BlobSteps>();
         services.AddSingleton<Reconciler>();

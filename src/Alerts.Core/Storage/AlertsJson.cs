@@ -6,12 +6,8 @@ namespace Alerts.Storage;
 /// <summary>The one JSON shape of every document the pipeline stores or prints.</summary>
 public static class AlertsJson
 {
-    public static JsonSerializerOptions Options { get; } = Create(indented: false);
-    public static JsonSerializerOptions Indented { get; } = Create(indented: true);
-
-    private static JsonSerializerOptions Create(bool indented) => new(JsonSerializerDefaults.Web)
+    public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)
     {
-        WriteIndented = indented,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,

@@ -126,6 +126,54 @@ public sealed class BlobDocumentStore(BlobServiceClient service, IBlobEvents eve
         }
     }
 
+    /// <summary>The blob's bytes, unless it still has <paramref name="ifNoneMatch"/> or does not exist: for documents an
+    /// operator edits, which are re-read only when they change.</summary>
+    public async Task<BlobContent> ReadIfChangedAsync(string container, string name, ETag? ifNoneMatch, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var response = await Blob(container, name).DownloadContentAsync(
+                new BlobDownloadOptions { Conditions = ifNoneMatch is { } etag ? new BlobRequestConditions { IfNoneMatch = etag } : null },
+                cancellationToken);
+            // The SDK may return 304 rather than throw it.
+            return response.GetRawResponse().Status == 304
+                ? BlobContent.NotModified
+                : new BlobContent(BlobContentStatus.Found, response.Value.Content, response.Value.Details.ETag);
+        }
+        catch (RequestFailedException e) when (e.Status == 304)
+        {
+            return BlobContent.NotModified;
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return BlobContent.Missing;
+        }
+    }
+
+    /// <summary>Uploads <paramref name="content"/> as it is (an operator's file, not a serialized document) only if no
+    /// blob of that name exists, creating the container if need be; false when one does.</summary>
+    public async Task<bool> TryCreateFromStreamAsync(string container, string name, Stream content, CancellationToken cancellationToken)
+    {
+        await service.GetBlobContainerClient(container).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        try
+        {
+            var created = await Blob(container, name).UploadAsync(
+                content,
+                new BlobUploadOptions
+                {
+                    Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
+                    HttpHeaders = JsonHeaders,
+                },
+                cancellationToken);
+            await events.BlobCreatedAsync(container, name, created.Value.ETag.ToString(), cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status is 409 or 412)
+        {
+            return false;
+        }
+    }
+
     private static readonly BlobHttpHeaders JsonHeaders = new() { ContentType = "application/json; charset=utf-8" };
 
     private BlobClient Blob(string container, string name) => service.GetBlobContainerClient(container).GetBlobClient(name);
@@ -136,3 +184,17 @@ public sealed class BlobDocumentStore(BlobServiceClient service, IBlobEvents eve
 public sealed record StoredDocument<T>(T Document, ETag ETag);
 
 public sealed record StoredBlob(string Name, DateTimeOffset Created);
+
+public enum BlobContentStatus
+{
+    Found,
+    NotModified,
+    Missing,
+}
+
+public sealed record BlobContent(BlobContentStatus Status, BinaryData? Content = null, ETag? ETag = null)
+{
+    public static BlobContent NotModified { get; } = new(BlobContentStatus.NotModified);
+
+    public static BlobContent Missing { get; } = new(BlobContentStatus.Missing);
+}

@@ -1,15 +1,8 @@
 namespace Alerts.Storage;
 
-/// <summary>Names both hosts must agree on: functions, containers, triggers and the settings they resolve.</summary>
+/// <summary>The storage layout every stage and both hosts share: its containers and the connection setting.</summary>
 public static class PipelineNames
 {
-    public const string FetchArticles = "FetchArticles";
-    public const string AnalyzeArticle = "AnalyzeArticle";
-    public const string NotifySubscribers = "NotifySubscribers";
-    public const string RedriveDeliveries = "RedriveDeliveries";
-    public const string SendDigests = "SendDigests";
-    public const string Reconcile = "Reconcile";
-
     public const string ArticlesContainer = "articles";
     public const string AnalysesContainer = "analyses";
     /// <summary>The novelty index: one record per known statement.</summary>
@@ -29,19 +22,8 @@ public static class PipelineNames
     /// local host has none). The reconciler drains it.</summary>
     public const string DeadLetterContainer = "eventgrid-deadletter";
 
-    public const string ArticlesTrigger = ArticlesContainer + "/{name}";
-    public const string AnalysesTrigger = AnalysesContainer + "/{name}";
-
     /// <summary>The storage connection setting, as Azure Functions names it.</summary>
     public const string StorageConnection = "AzureWebJobsStorage";
-    /// <summary>The timer schedule, resolved from the <c>Fetch:Schedule</c> setting (<c>Fetch__Schedule</c>).</summary>
-    public const string FetchScheduleExpression = "%Fetch:Schedule%";
-    /// <summary>Re-drives due pending deliveries (<c>Notify__RedriveSchedule</c>).</summary>
-    public const string RedriveScheduleExpression = "%Notify:RedriveSchedule%";
-    /// <summary>Sends the hourly and daily digests that are due (<c>Notify__DigestSchedule</c>).</summary>
-    public const string DigestScheduleExpression = "%Notify:DigestSchedule%";
-    /// <summary>Hands on blobs whose trigger never ran (<c>Reconcile__Schedule</c>).</summary>
-    public const string ReconcileScheduleExpression = "%Reconcile:Schedule%";
 
     public static IReadOnlyList<string> Containers { get; } =
         [ArticlesContainer, AnalysesContainer, StatementsContainer, DeliveriesContainer, SourcesContainer, FingerprintsContainer, ConfigContainer, PoisonContainer];

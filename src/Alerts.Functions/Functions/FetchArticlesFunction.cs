@@ -1,18 +1,15 @@
 using Alerts.Fetching;
-using Alerts.Storage;
+using Alerts.Pipeline;
 using Microsoft.Azure.Functions.Worker;
 
 namespace Alerts.Functions.Functions;
 
-public sealed class FetchArticlesFunction(FetchArticlesStep step, PipelineActivity activity)
+public sealed class FetchArticlesFunction(FetchArticlesStep step)
 {
     // No RunOnStartup on Azure: it would fire on every restart and scale-out.
-    [Function(PipelineNames.FetchArticles)]
-    public async Task RunAsync(
-        [TimerTrigger(PipelineNames.FetchScheduleExpression)] TimerInfo timer,
+    [Function(FunctionNames.FetchArticles)]
+    public Task RunAsync(
+        [TimerTrigger(FunctionNames.FetchScheduleExpression)] TimerInfo timer,
         CancellationToken cancellationToken)
-    {
-        await step.RunAsync(cancellationToken);
-        activity.FetchCompleted();
-    }
+        => step.RunAsync(cancellationToken);
 }

@@ -1,3 +1,4 @@
+using Alerts.Pipeline;
 using Alerts.Recovery;
 using Alerts.Storage;
 using Microsoft.Azure.Functions.Worker;
@@ -6,9 +7,9 @@ namespace Alerts.Functions.Functions;
 
 public sealed class NotifySubscribersFunction(BlobSteps steps)
 {
-    [Function(PipelineNames.NotifySubscribers)]
+    [Function(FunctionNames.NotifySubscribers)]
     public Task RunAsync(
-        [BlobTrigger(PipelineNames.AnalysesTrigger, Connection = PipelineNames.StorageConnection, Source = BlobTriggerSource.EventGrid)] Stream analysis,
+        [BlobTrigger(FunctionNames.AnalysesTrigger, Connection = PipelineNames.StorageConnection, Source = BlobTriggerSource.EventGrid)] Stream analysis,
         string name,
         CancellationToken cancellationToken)
         => steps.NotifySubscribersAsync(analysis, name, cancellationToken);

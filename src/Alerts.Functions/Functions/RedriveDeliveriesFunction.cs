@@ -1,5 +1,5 @@
 using Alerts.Delivery;
-using Alerts.Storage;
+using Alerts.Pipeline;
 using Microsoft.Azure.Functions.Worker;
 
 namespace Alerts.Functions.Functions;
@@ -7,9 +7,9 @@ namespace Alerts.Functions.Functions;
 public sealed class RedriveDeliveriesFunction(DeliveryTimers timers)
 {
     // No RunOnStartup on Azure: it would fire on every scale-out; the schedule is short anyway.
-    [Function(PipelineNames.RedriveDeliveries)]
+    [Function(FunctionNames.RedriveDeliveries)]
     public Task RunAsync(
-        [TimerTrigger(PipelineNames.RedriveScheduleExpression)] TimerInfo timer,
+        [TimerTrigger(FunctionNames.RedriveScheduleExpression)] TimerInfo timer,
         CancellationToken cancellationToken)
         => timers.RedriveDeliveriesAsync(cancellationToken);
 }

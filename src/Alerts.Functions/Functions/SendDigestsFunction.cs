@@ -1,14 +1,14 @@
 using Alerts.Delivery;
-using Alerts.Storage;
+using Alerts.Pipeline;
 using Microsoft.Azure.Functions.Worker;
 
 namespace Alerts.Functions.Functions;
 
 public sealed class SendDigestsFunction(DeliveryTimers timers)
 {
-    [Function(PipelineNames.SendDigests)]
+    [Function(FunctionNames.SendDigests)]
     public Task RunAsync(
-        [TimerTrigger(PipelineNames.DigestScheduleExpression)] TimerInfo timer,
+        [TimerTrigger(FunctionNames.DigestScheduleExpression)] TimerInfo timer,
         CancellationToken cancellationToken)
         => timers.SendDigestsAsync(cancellationToken);
 }

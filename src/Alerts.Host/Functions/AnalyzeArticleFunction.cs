@@ -1,15 +1,19 @@
+using Alerts.Pipeline;
 using Alerts.Recovery;
 using Alerts.Storage;
 using Microsoft.Azure.WebJobs;
 
 namespace Alerts.Host.Functions;
 
-public sealed class AnalyzeArticleFunction(BlobSteps steps)
+public sealed class AnalyzeArticleFunction(BlobSteps steps, PipelineActivity activity)
 {
-    [FunctionName(PipelineNames.AnalyzeArticle)]
-    public Task RunAsync(
-        [BlobTrigger(PipelineNames.ArticlesTrigger, Connection = PipelineNames.StorageConnection, Source = BlobTriggerSource.EventGrid)] Stream article,
+    [FunctionName(FunctionNames.AnalyzeArticle)]
+    public async Task RunAsync(
+        [BlobTrigger(FunctionNames.ArticlesTrigger, Connection = PipelineNames.StorageConnection, Source = BlobTriggerSource.EventGrid)] Stream article,
         string name,
         CancellationToken cancellationToken)
-        => steps.AnalyzeArticleAsync(article, name, cancellationToken);
+    {
+        await steps.AnalyzeArticleAsync(article, name, cancellationToken);
+        activity.ArticleAnalyzed();
+    }
 }

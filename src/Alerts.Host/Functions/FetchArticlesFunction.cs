@@ -1,5 +1,5 @@
 using Alerts.Fetching;
-using Alerts.Storage;
+using Alerts.Pipeline;
 using Microsoft.Azure.WebJobs;
 
 namespace Alerts.Host.Functions;
@@ -7,9 +7,9 @@ namespace Alerts.Host.Functions;
 public sealed class FetchArticlesFunction(FetchArticlesStep step, PipelineActivity activity)
 {
     // RunOnStartup suits the local host only: on Azure it would fire on every scale-out.
-    [FunctionName(PipelineNames.FetchArticles)]
+    [FunctionName(FunctionNames.FetchArticles)]
     public async Task RunAsync(
-        [TimerTrigger(PipelineNames.FetchScheduleExpression, RunOnStartup = true)] TimerInfo timer,
+        [TimerTrigger(FunctionNames.FetchScheduleExpression, RunOnStartup = true)] TimerInfo timer,
         CancellationToken cancellationToken)
     {
         await step.RunAsync(cancellationToken);

@@ -1,5 +1,5 @@
+using Alerts.Pipeline;
 using Alerts.Recovery;
-using Alerts.Storage;
 using Microsoft.Azure.WebJobs;
 
 namespace Alerts.Host.Functions;
@@ -7,9 +7,9 @@ namespace Alerts.Host.Functions;
 public sealed class ReconcileFunction(Reconciler reconciler)
 {
     // RunOnStartup locally: blobs a crashed host wrote but never raised an event for are caught up when it is back.
-    [FunctionName(PipelineNames.Reconcile)]
+    [FunctionName(FunctionNames.Reconcile)]
     public Task RunAsync(
-        [TimerTrigger(PipelineNames.ReconcileScheduleExpression, RunOnStartup = true)] TimerInfo timer,
+        [TimerTrigger(FunctionNames.ReconcileScheduleExpression, RunOnStartup = true)] TimerInfo timer,
         CancellationToken cancellationToken)
         => reconciler.RunAsync(cancellationToken);
 }

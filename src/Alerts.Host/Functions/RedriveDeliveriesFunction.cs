@@ -1,5 +1,5 @@
 using Alerts.Delivery;
-using Alerts.Storage;
+using Alerts.Pipeline;
 using Microsoft.Azure.WebJobs;
 
 namespace Alerts.Host.Functions;
@@ -7,9 +7,9 @@ namespace Alerts.Host.Functions;
 public sealed class RedriveDeliveriesFunction(DeliveryTimers timers)
 {
     // RunOnStartup locally: pending deliveries left by a stopped host go out as soon as it is back.
-    [FunctionName(PipelineNames.RedriveDeliveries)]
+    [FunctionName(FunctionNames.RedriveDeliveries)]
     public Task RunAsync(
-        [TimerTrigger(PipelineNames.RedriveScheduleExpression, RunOnStartup = true)] TimerInfo timer,
+        [TimerTrigger(FunctionNames.RedriveScheduleExpression, RunOnStartup = true)] TimerInfo timer,
         CancellationToken cancellationToken)
         => timers.RedriveDeliveriesAsync(cancellationToken);
 }

@@ -1,14 +1,14 @@
 using Alerts.Delivery;
-using Alerts.Storage;
+using Alerts.Pipeline;
 using Microsoft.Azure.WebJobs;
 
 namespace Alerts.Host.Functions;
 
 public sealed class SendDigestsFunction(DeliveryTimers timers)
 {
-    [FunctionName(PipelineNames.SendDigests)]
+    [FunctionName(FunctionNames.SendDigests)]
     public Task RunAsync(
-        [TimerTrigger(PipelineNames.DigestScheduleExpression)] TimerInfo timer,
+        [TimerTrigger(FunctionNames.DigestScheduleExpression)] TimerInfo timer,
         CancellationToken cancellationToken)
         => timers.SendDigestsAsync(cancellationToken);
 }

@@ -1,5 +1,6 @@
 using Alerts.Analysis;
 using Alerts.Delivery;
+using Alerts.Novelty;
 using Alerts.Storage;
 using Alerts.Tests.Infrastructure;
 using Azure.Storage.Blobs;
@@ -86,8 +87,8 @@ internal sealed class DeliveryHarness : IAsyncDisposable
             .AddSingleton<IConfiguration>(configuration)
             .AddSingleton<TimeProvider>(time)
             .AddAlertsStorage(configuration)
-            .AddAlertsNovelty(inMemory: true)
-            .AddAlertsDelivery();
+            .AddAlertsNovelty(configuration, inMemory: true)
+            .AddAlertsDelivery(configuration);
         collection.AddAlertsAnalysis(configuration);
         configure?.Invoke(collection);
         return new DeliveryHarness(collection.BuildServiceProvider(), time);

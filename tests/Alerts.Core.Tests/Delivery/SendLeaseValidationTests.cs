@@ -36,7 +36,7 @@ public sealed class SendLeaseValidationTests
         using var provider = new ServiceCollection()
             .AddLogging()
             .AddSingleton<IConfiguration>(configuration)
-            .AddAlertsDelivery()
+            .AddAlertsDelivery(configuration)
             .BuildServiceProvider();
         return provider.GetRequiredService<IOptions<NotifyOptions>>().Value;
     }

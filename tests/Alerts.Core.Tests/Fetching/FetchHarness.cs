@@ -69,7 +69,7 @@ internal sealed class FetchHarness : IAsyncDisposable
         network ??= new RecordingNetwork();
         services.AddSingleton<IFetchNetwork>(network);
         services.AddAlertsStorage(configuration);
-        services.AddAlertsFetching();
+        services.AddAlertsFetching(configuration);
         return new FetchHarness(services.BuildServiceProvider(), logs, events, network);
     }
 

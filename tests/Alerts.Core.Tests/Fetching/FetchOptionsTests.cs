@@ -12,7 +12,7 @@ public sealed class FetchOptionsTests
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(settings);
-        builder.Services.AddAlertsFetching();
+        builder.Services.AddAlertsFetching(builder.Configuration);
         using var host = builder.Build();
         var exception = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
         return exception.Message;

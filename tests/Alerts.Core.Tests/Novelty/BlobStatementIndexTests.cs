@@ -267,8 +267,7 @@ public sealed class BlobStatementIndexTests(AzuriteFixture azurite)
                 .AddSingleton<IConfiguration>(configuration)
                 .AddLogging()
                 .AddSingleton(time ?? TimeProvider.System);
-            services.AddOptions<AnalysisOptions>();
-            services.AddAlertsStorage(configuration).AddAlertsNovelty(inMemory: false);
+            services.AddAlertsStorage(configuration).AddAlertsAnalysis(configuration).AddAlertsNovelty(configuration);
             services.AddSingleton(_ =>
             {
                 var options = new BlobClientOptions();

@@ -44,7 +44,7 @@ public sealed class NoveltyOptionsTests
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         using var provider = new ServiceCollection()
             .AddSingleton<IConfiguration>(configuration)
-            .AddNoveltyStage(inMemory: true)
+            .AddAlertsNovelty(configuration, inMemory: true)
             .AddOptions<Alerts.Analysis.AnalysisOptions>().Services
             .BuildServiceProvider();
         return provider.GetRequiredService<IOptions<NoveltyOptions>>().Value;

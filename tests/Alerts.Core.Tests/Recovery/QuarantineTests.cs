@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Alerts.Analysis;
+using Alerts.Pipeline;
 using Alerts.Recovery;
 using Alerts.Storage;
 using Alerts.Tests.Infrastructure;
@@ -54,7 +55,7 @@ public sealed class QuarantineTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.NotNull(record);
         Assert.True(record.IsQuarantined);
         Assert.Equal(3, record.Attempts);
-        Assert.Equal(PipelineNames.AnalyzeArticle, record.Function);
+        Assert.Equal(FunctionNames.AnalyzeArticle, record.Function);
         Assert.Equal(nameof(InvalidOperationException), record.ExceptionType);
         Assert.Contains("Analyzer state corrupt", record.Reason, StringComparison.Ordinal);
         Assert.Contains("https://lang.example.test/keys", record.Reason, StringComparison.Ordinal);
@@ -92,7 +93,7 @@ public sealed class QuarantineTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.NotNull(record);
         Assert.True(record.IsQuarantined);
         Assert.Equal(1, record.Attempts);
-        Assert.Equal(PipelineNames.NotifySubscribers, record.Function);
+        Assert.Equal(FunctionNames.NotifySubscribers, record.Function);
         Assert.Equal(nameof(UnreadableBlobException), record.ExceptionType);
         Assert.StartsWith("not an analysis:", record.Reason, StringComparison.Ordinal);
         Assert.Equal(new(0, 0, 0, 0), report);

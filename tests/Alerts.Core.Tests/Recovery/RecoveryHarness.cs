@@ -4,6 +4,7 @@ using Alerts.Recovery;
 using Alerts.Storage;
 using Alerts.Tests.Delivery;
 using Alerts.Tests.Infrastructure;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Alerts.Tests.Recovery;
@@ -28,7 +29,7 @@ internal static class RecoveryHarness
             settings,
             services =>
             {
-                services.AddSingleton<AnalyzeArticleStep>().AddAlertsRecovery();
+                services.AddAlertsRecovery(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
                 configure?.Invoke(services);
             });
     }

@@ -1,6 +1,7 @@
 using System.Reflection;
 using Alerts.Functions;
 using Alerts.Host;
+using Alerts.Pipeline;
 using Alerts.Storage;
 using Worker = Microsoft.Azure.Functions.Worker;
 using LocalJobs = Microsoft.Azure.WebJobs;
@@ -28,12 +29,12 @@ public sealed class HostParityTests
     {
         var azure = AzureTriggers().ToDictionary(t => t.Function);
 
-        Assert.Equal(PipelineNames.FetchScheduleExpression, azure[PipelineNames.FetchArticles].PathOrSchedule);
-        Assert.Equal(PipelineNames.ArticlesTrigger, azure[PipelineNames.AnalyzeArticle].PathOrSchedule);
-        Assert.Equal(PipelineNames.AnalysesTrigger, azure[PipelineNames.NotifySubscribers].PathOrSchedule);
-        Assert.Equal(PipelineNames.RedriveScheduleExpression, azure[PipelineNames.RedriveDeliveries].PathOrSchedule);
-        Assert.Equal(PipelineNames.DigestScheduleExpression, azure[PipelineNames.SendDigests].PathOrSchedule);
-        Assert.Equal(PipelineNames.ReconcileScheduleExpression, azure[PipelineNames.Reconcile].PathOrSchedule);
+        Assert.Equal(FunctionNames.FetchScheduleExpression, azure[FunctionNames.FetchArticles].PathOrSchedule);
+        Assert.Equal(FunctionNames.ArticlesTrigger, azure[FunctionNames.AnalyzeArticle].PathOrSchedule);
+        Assert.Equal(FunctionNames.AnalysesTrigger, azure[FunctionNames.NotifySubscribers].PathOrSchedule);
+        Assert.Equal(FunctionNames.RedriveScheduleExpression, azure[FunctionNames.RedriveDeliveries].PathOrSchedule);
+        Assert.Equal(FunctionNames.DigestScheduleExpression, azure[FunctionNames.SendDigests].PathOrSchedule);
+        Assert.Equal(FunctionNames.ReconcileScheduleExpression, azure[FunctionNames.Reconcile].PathOrSchedule);
         Assert.All(azure.Values.Where(t => t.Kind == "blob"), t => Assert.Equal("EventGrid", t.Source));
         Assert.All(azure.Values.Where(t => t.Kind == "blob"), t => Assert.Equal(PipelineNames.StorageConnection, t.Connection));
     }

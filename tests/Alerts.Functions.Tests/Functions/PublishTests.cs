@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
+using Alerts.Pipeline;
 using Alerts.Storage;
 
 namespace Alerts.Tests.Functions;
@@ -66,15 +67,15 @@ public sealed class PublishTests
             Assert.Equal(["get", "post"], ((JsonArray)http["methods"]!).Select(m => (string)m!).Order());
             var functions = metadata.Where(f => f != feedback).ToDictionary(f => (string)f!["name"]!, f => Assert.Single((JsonArray)f!["bindings"]!)!);
             Assert.Equal(
-                [PipelineNames.AnalyzeArticle, PipelineNames.FetchArticles, PipelineNames.NotifySubscribers, PipelineNames.Reconcile, PipelineNames.RedriveDeliveries, PipelineNames.SendDigests],
+                [FunctionNames.AnalyzeArticle, FunctionNames.FetchArticles, FunctionNames.NotifySubscribers, FunctionNames.Reconcile, FunctionNames.RedriveDeliveries, FunctionNames.SendDigests],
                 functions.Keys.Order(StringComparer.Ordinal));
-            Assert.Equal("timerTrigger", (string?)functions[PipelineNames.FetchArticles]["type"]);
-            Assert.Equal(PipelineNames.FetchScheduleExpression, (string?)functions[PipelineNames.FetchArticles]["schedule"]);
-            Assert.Null(functions[PipelineNames.FetchArticles]["runOnStartup"]);
-            Assert.Equal(PipelineNames.RedriveScheduleExpression, (string?)functions[PipelineNames.RedriveDeliveries]["schedule"]);
-            Assert.Equal(PipelineNames.DigestScheduleExpression, (string?)functions[PipelineNames.SendDigests]["schedule"]);
-            Assert.Equal(PipelineNames.ReconcileScheduleExpression, (string?)functions[PipelineNames.Reconcile]["schedule"]);
-            foreach (var (name, path) in new[] { (PipelineNames.AnalyzeArticle, PipelineNames.ArticlesTrigger), (PipelineNames.NotifySubscribers, PipelineNames.AnalysesTrigger) })
+            Assert.Equal("timerTrigger", (string?)functions[FunctionNames.FetchArticles]["type"]);
+            Assert.Equal(FunctionNames.FetchScheduleExpression, (string?)functions[FunctionNames.FetchArticles]["schedule"]);
+            Assert.Null(functions[FunctionNames.FetchArticles]["runOnStartup"]);
+            Assert.Equal(FunctionNames.RedriveScheduleExpression, (string?)functions[FunctionNames.RedriveDeliveries]["schedule"]);
+            Assert.Equal(FunctionNames.DigestScheduleExpression, (string?)functions[FunctionNames.SendDigests]["schedule"]);
+            Assert.Equal(FunctionNames.ReconcileScheduleExpression, (string?)functions[FunctionNames.Reconcile]["schedule"]);
+            foreach (var (name, path) in new[] { (FunctionNames.AnalyzeArticle, FunctionNames.ArticlesTrigger), (FunctionNames.NotifySubscribers, FunctionNames.AnalysesTrigger) })
             {
                 Assert.Equal("blobTrigger", (string?)functions[name]["type"]);
                 Assert.Equal(path, (string?)functions[name]["path"]);

@@ -150,7 +150,7 @@ public sealed class DeliveryCommandTests : IAsyncLifetime
             .AddSingleton<IConfiguration>(configuration)
             .AddLogging()
             .AddAlertsStorage(configuration)
-            .AddAlertsDelivery()
+            .AddAlertsDelivery(configuration)
             .BuildServiceProvider();
     }
 

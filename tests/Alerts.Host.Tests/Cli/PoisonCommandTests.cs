@@ -1,3 +1,4 @@
+using Alerts.Pipeline;
 using Alerts.Recovery;
 using Alerts.Storage;
 using Alerts.Tests.Infrastructure;
@@ -54,7 +55,7 @@ public sealed class PoisonCommandTests : IAsyncLifetime
         {
             Container = PipelineNames.ArticlesContainer,
             Name = BlobName,
-            Function = PipelineNames.AnalyzeArticle,
+            Function = FunctionNames.AnalyzeArticle,
             Attempts = 3,
             ExceptionType = "LanguageServiceException",
             Reason = "Azure AI Language answered 503 ServiceUnavailable",

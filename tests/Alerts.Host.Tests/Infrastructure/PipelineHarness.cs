@@ -1,4 +1,5 @@
 using Alerts.Host;
+using Alerts.Pipeline;
 using Alerts.Storage;
 using Azure.Storage.Blobs;
 using Microsoft.Azure.WebJobs;
@@ -65,7 +66,7 @@ internal sealed class PipelineHarness : IAsyncDisposable
 
     /// <summary>Runs FetchArticles as its timer would.</summary>
     public Task RunFetchAsync() => host.Services.GetRequiredService<IJobHost>().CallAsync(
-        PipelineNames.FetchArticles,
+        FunctionNames.FetchArticles,
         new Dictionary<string, object?> { ["timer"] = new TimerInfo(new ConstantSchedule(TimeSpan.FromMinutes(5)), new ScheduleStatus()) });
 
     public async Task<IReadOnlyList<string>> BlobNamesAsync(string container, string? prefix = null)

@@ -1,6 +1,7 @@
 using System.Net;
 using Alerts.Analysis;
 using Alerts.Delivery;
+using Alerts.Pipeline;
 using Alerts.Storage;
 using Alerts.Tests.Infrastructure;
 using Alerts.Tests.Shared;
@@ -54,7 +55,7 @@ public sealed class FeedbackEndpointTests : IAsyncLifetime
         await pipeline.Storage.GetBlobContainerClient(PipelineNames.ArticlesContainer)
             .UploadBlobAsync(BlobName, BinaryData.FromObjectAsJson(LangArticle.For(BlobName, "lang-feedback"), AlertsJson.Options));
         await pipeline.Services.GetRequiredService<IJobHost>().CallAsync(
-            PipelineNames.Reconcile,
+            FunctionNames.Reconcile,
             new Dictionary<string, object?> { ["timer"] = new TimerInfo(new ConstantSchedule(TimeSpan.FromMinutes(10)), new ScheduleStatus()) });
         await pipeline.WaitUntilDeliveredAsync(expectedArticles: 1, TimeSpan.FromSeconds(60));
 

@@ -1,3 +1,4 @@
+using Alerts.Pipeline;
 using Alerts.Storage;
 using Alerts.Tests.Infrastructure;
 using Microsoft.Azure.WebJobs;
@@ -38,7 +39,7 @@ public sealed class ReconcileTests : IAsyncLifetime
             .UploadBlobAsync(BlobName, BinaryData.FromObjectAsJson(LangArticle.For(BlobName, "lang-crash"), AlertsJson.Options));
 
         await pipeline.Services.GetRequiredService<IJobHost>().CallAsync(
-            PipelineNames.Reconcile,
+            FunctionNames.Reconcile,
             new Dictionary<string, object?> { ["timer"] = new TimerInfo(new ConstantSchedule(TimeSpan.FromMinutes(10)), new ScheduleStatus()) });
         await pipeline.WaitUntilDeliveredAsync(expectedArticles: 1, TimeSpan.FromSeconds(60));
 

@@ -1,5 +1,6 @@
 using Alerts.Analysis;
 using Alerts.Delivery;
+using Alerts.Host;
 
 namespace Alerts.Tests.Pipeline;
 

@@ -1,12 +1,12 @@
 using System.Collections.Concurrent;
 using Alerts.Delivery;
 
-namespace Alerts;
+namespace Alerts.Host;
 
 /// <summary>What this process has done since it started: lets the local host stop once the sample run is
 /// delivered and print the alerts it sent. Only the most recent <see cref="KeptAlerts"/> alerts are kept: a host
 /// that runs for months must not hold every alert it ever sent.</summary>
-public sealed class PipelineActivity(TimeProvider time)
+public sealed class PipelineActivity(TimeProvider time) : INotificationEvents
 {
     public const int KeptAlerts = 1000;
 
@@ -33,7 +33,15 @@ public sealed class PipelineActivity(TimeProvider time)
 
     public void ArticleAnalyzed() => Touch();
 
-    public void AnalysisNotified() => Touch();
+    public void Notified(string analysis, IReadOnlyList<Alert> alerts)
+    {
+        foreach (var alert in alerts)
+        {
+            AlertSent(alert);
+        }
+
+        Touch();
+    }
 
     public void AlertSent(Alert alert)
     {
