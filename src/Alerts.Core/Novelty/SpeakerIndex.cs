@@ -99,7 +99,9 @@ public sealed class SpeakerIndex
                 var coverage = candidate.Claims.Count == 0 ? 0 : candidate.Claims.Max(claim.CoveredBy);
                 // The speaker's own words carried verbatim from one report to the next ("all options will be on the
                 // table") are that statement, whatever the clause around them or a synonym beside them.
+                // Never across a number or a negation the known claims do not have ("3,000 troops", "will not").
                 if (coverage < options.ClaimMatchThreshold && i < probe.Clauses.Count
+                    && candidate.Claims.Any(k => k.Negated == claim.Negated && claim.Numbers.All(k.Numbers.Contains))
                     && SharedPhrase.Between(probe.Clauses[i], candidate.Text, SharedPhrase.QuotedWords))
                 {
                     coverage = options.ClaimMatchThreshold;
