@@ -32,6 +32,10 @@ internal static class Lexicon
     /// <summary>Marks that close a quotation.</summary>
     public static readonly SearchValues<char> ClosingQuoteMarks = SearchValues.Create("\u201D\"\u2019'\u00BB");
 
+    /// <summary>Verbs of declaring, which also name an act ("declared an emergency", "declaró a los cárteles como
+    /// terroristas"): speech only with "that", a colon or a quote.</summary>
+    public static readonly FrozenSet<string> DeclareVerbs = Set("declared declares declara declaró designated designates designó designa");
+
     /// <summary>Verbs that introduce what someone said.</summary>
     public static readonly FrozenSet<string> SpeechVerbs = Set("""
         said says say told tells wrote writes added adds stressed stresses explained explains stated states warned warns

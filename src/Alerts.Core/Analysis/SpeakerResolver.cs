@@ -361,7 +361,8 @@ internal sealed partial class SpeakerResolver
 
             var lead = words.TakeWhile(w => !SpeakerPhrase.IsPersonalNameWord(Bare(w))).Count();
             var name = words.Skip(lead).Select(Bare).TakeWhile(SpeakerPhrase.IsPersonalNameWord).ToList();
-            if (name.Count < 2)
+            // "el presidente de Estados Unidos, Donald Trump": a country after a title is no person.
+            if (name.Count < 2 || Lexicon.Places.Contains(string.Join(' ', name)) || Lexicon.KnownOrganizations.Contains(string.Join(' ', name)))
             {
                 continue;
             }

@@ -48,7 +48,15 @@ internal sealed partial class StatementExtraction
             return null;
         }
 
-        if (that >= 0 && (that == i || adjunctFirst || adjunctRun || listenerRun))
+        var thatClause = that >= 0 && (that == i || adjunctFirst || adjunctRun || listenerRun);
+        // "declared a national emergency", "declaró a seis cárteles como organizaciones terroristas": to declare
+        // something is an act; only "declared that …", a colon or a quote makes it speech.
+        if (!thatClause && !hasColon && Lexicon.DeclareVerbs.Contains(tokens[verb].Word) && i < tokens.Count && !InsideQuote(tokens[i].Start))
+        {
+            return null;
+        }
+
+        if (thatClause)
         {
             i = that + 1;
         }
@@ -80,6 +88,12 @@ internal sealed partial class StatementExtraction
             }
 
             i = SkipAdjuncts(tokens, i);
+            // "respondió con firmeza a la orden": a manner phrase before the object.
+            if (i + 2 < tokens.Count && tokens[i].Word is "con" or "with" && !tokens[i + 1].EndsClause && tokens[i + 2].Word is "a" or "al" or "to")
+            {
+                return null;
+            }
+
             // "respondió este martes a las declaraciones de …", "responded to the report": an object, not speech.
             if (i < tokens.Count && (Lexicon.Prepositions.Contains(tokens[i].Word) || tokens[i].Word is "about" or "sobre" or "contra" or "against"
                     || (tokens[i].Word is "a" or "al" && i + 1 < tokens.Count && (tokens[i + 1].Word is "la" or "las" or "los" or "el" || SpeakerPhrase.IsCapitalized(tokens[i + 1].Word)))))

@@ -57,4 +57,36 @@ public sealed class SpeakerSpanShapeTests
         Assert.NotEmpty(statements);
         Assert.All(statements, s => Assert.Equal("Pete Hegseth", s.Speaker.Name));
     }
+
+    [Fact]
+    public async Task Analyze_CountryAfterATitleAndADescriptorLater_IsNeverTheSpeaker()
+    {
+        var statements = await StatementsAsync("La presidenta descarta una invasión tras la orden de Washington",
+            "La presidenta Laura Campos respondió con firmeza a la orden ejecutiva firmada por el presidente de Estados Unidos, Donald Trump, que permite al Pentágono usar fuerza militar contra cárteles.\n\n"
+            + "En conferencia de prensa, la mandataria descartó de manera tajante cualquier intervención militar estadounidense en México.\n\n"
+            + "\u201CNos avisaron que vendría una orden, pero es sobre su país, dentro de EU. No va a haber invasión en México\u201D, subrayó.");
+
+        Assert.Contains(statements, s => s.Speaker.Name == "Laura Campos" && s.Text.Contains("invasión en México", StringComparison.Ordinal));
+        Assert.DoesNotContain(statements, s => s.Speaker.Name == "Estados Unidos");
+        Assert.DoesNotContain(statements, s => s.Text.StartsWith("con firmeza", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("Washington declaró a seis cárteles mexicanos como organizaciones terroristas en febrero, antes de amenazar con ataques en México.")]
+    [InlineData("President Donald Trump declared a national emergency at the border with Mexico, allowing troops to be sent against the cartels.")]
+    public async Task Analyze_DeclaringAnAct_IsNoStatement(string sentence)
+    {
+        var statements = await StatementsAsync("Cartels and troops", sentence);
+
+        Assert.Empty(statements);
+    }
+
+    [Fact]
+    public async Task Analyze_DeclaredThat_IsStillAStatement()
+    {
+        var statements = await StatementsAsync("Cartels and troops",
+            "President Donald Trump declared that U.S. troops would strike the cartels in Mexico if the government there did nothing.");
+
+        Assert.Contains(statements, s => s.Speaker.Name == "Donald Trump" && s.Text.StartsWith("U.S. troops would strike", StringComparison.Ordinal));
+    }
 }
