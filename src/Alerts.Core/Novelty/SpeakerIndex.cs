@@ -131,6 +131,12 @@ public sealed class SpeakerIndex
         // lies within it. Claims covered only by statements of different articles are talking points gathered from
         // several occasions: said together once more, they are a new statement.
         var claims = Enumerable.Range(0, probe.Claims.Count).Where(i => weights[i] > FillerWeight).ToList();
+        // A refusal in generic words only ("It's not going to happen") is itself the claim, matched on its own words.
+        if (claims.Count == 0)
+        {
+            claims = [.. Enumerable.Range(0, probe.Claims.Count)];
+        }
+
         var known = scored.Count > 0 && (contained || (claims.Count > 0
             && claims.Skip(1).Aggregate(new HashSet<string>(coveringArticles[claims[0]], StringComparer.Ordinal), (common, i) =>
             {

@@ -39,4 +39,13 @@ public sealed class VerbatimCarryTests
 
         Assert.True(decision.IsNew);
     }
+
+    [Fact]
+    public async Task Claim_ShortRefusalInGenericWordsFromAnotherOutlet_IsKnown()
+    {
+        Assert.True((await harness.ClaimAsync(Pell, "Not going to happen", "a.json")).IsNew);
+
+        Assert.False((await harness.ClaimAsync(Pell, "It\u2019s not going to happen", "b.json")).IsNew);
+        Assert.True((await harness.ClaimAsync(Pell, "It is going to happen", "c.json")).IsNew);
+    }
 }
