@@ -50,8 +50,9 @@ internal sealed partial class StatementExtraction
 
         var thatClause = that >= 0 && (that == i || adjunctFirst || adjunctRun || listenerRun);
         // "declared a national emergency", "declaró a seis cárteles como organizaciones terroristas": to declare
-        // something is an act; only "declared that …", a colon or a quote makes it speech.
-        if (!thatClause && !hasColon && Lexicon.DeclareVerbs.Contains(tokens[verb].Word) && i < tokens.Count && !InsideQuote(tokens[i].Start))
+        // something is an act; only "declared that …", a colon or quoted words ("declared a “war”") make it speech.
+        if (!thatClause && !hasColon && Lexicon.DeclareVerbs.Contains(tokens[verb].Word) && i < tokens.Count
+            && !quotes.Any(q => q.Open >= tokens[i].Start - 1 && q.Open < (tokens.FindIndex(i, t => t.EndsClause) is var c and >= 0 ? tokens[c].End : sentence.End)))
         {
             return null;
         }
