@@ -12,27 +12,11 @@ namespace Alerts.Tests.Faults;
 public sealed class CrashRestartTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private const int Stories = 8;
-    private readonly string subscriptions = Path.Combine(Path.GetTempPath(), $"subscriptions-{Guid.NewGuid():N}.json");
-    private readonly string settings = Path.Combine(Path.GetTempPath(), $"settings-{Guid.NewGuid():N}.json");
-    private Azurite azurite = null!;
-    private MailDev mail = null!;
-    private LocalHttpServer feeds = null!;
+    private FaultRig rig = null!;
 
-    public async Task InitializeAsync()
-    {
-        azurite = await Azurite.StartAsync();
-        mail = await MailDev.StartAsync();
-        feeds = await LocalHttpServer.StartAsync();
-    }
+    public async Task InitializeAsync() => rig = await FaultRig.StartAsync();
 
-    public async Task DisposeAsync()
-    {
-        File.Delete(subscriptions);
-        File.Delete(settings);
-        await feeds.DisposeAsync();
-        await mail.DisposeAsync();
-        await azurite.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await rig.DisposeAsync();
 
     /// <summary>Where a life of the host ends: after the n-th console line with this event id (counted from the start of
     /// that life), plus a delay that lands before, during or after the next write.</summary>
@@ -50,16 +34,16 @@ public sealed class CrashRestartTests(ITestOutputHelper output) : IAsyncLifetime
     [Fact]
     public async Task Host_KilledAtManyPointsOfARunAndRestarted_DeliversEveryAlertWithAtMostOneRepeatPerCrash()
     {
-        var feedUrl = Newsroom.Serve(feeds, Stories, pageDelay: TimeSpan.FromMilliseconds(150));
-        HostProcess.WriteSettings(settings, Newsroom.HostSettings(azurite, mail, feedUrl, Newsroom.WriteDeskSubscriptions(subscriptions)));
-        var storage = new BlobServiceClient(azurite.ConnectionString);
+        var feedUrl = Newsroom.Serve(rig.Feeds, Stories, pageDelay: TimeSpan.FromMilliseconds(150));
+        HostProcess.WriteSettings(rig.Settings, Newsroom.HostSettings(rig.Azurite, rig.Mail, feedUrl, Newsroom.WriteDeskSubscriptions(rig.Subscriptions)));
+        var storage = new BlobServiceClient(rig.Azurite.ConnectionString);
         var clock = Stopwatch.StartNew();
         var kills = new List<string>();
         var crashes = 0;
 
         foreach (var point in KillPoints)
         {
-            await using var host = HostProcess.Start(settings);
+            await using var host = HostProcess.Start(rig.Settings);
             // Every life ends in SIGKILL, at its kill point or (disposed) wherever it is.
             crashes++;
             var line = -1;
@@ -85,16 +69,16 @@ public sealed class CrashRestartTests(ITestOutputHelper output) : IAsyncLifetime
             await Task.Delay(point.DelayMs);
             await host.KillAsync();
             kills.Add($"{point.Stage}+{point.DelayMs}ms");
-            output.WriteLine($"{clock.Elapsed.TotalSeconds,6:F1}s  killed at {point.Stage} ({point.EventId} #{point.Occurrence} +{point.DelayMs} ms): {await PipelineState.ReadAsync(storage)}, {(await mail.EmailsAsync()).Count} emails");
+            output.WriteLine($"{clock.Elapsed.TotalSeconds,6:F1}s  killed at {point.Stage} ({point.EventId} #{point.Occurrence} +{point.DelayMs} ms): {await PipelineState.ReadAsync(storage)}, {(await rig.Mail.EmailsAsync()).Count} emails");
         }
 
-        await using (var last = HostProcess.Start(settings))
+        await using (var last = HostProcess.Start(rig.Settings))
         {
             var settled = await PipelineState.WaitSettledAsync(storage, Stories, TimeSpan.FromSeconds(60));
             output.WriteLine($"{clock.Elapsed.TotalSeconds,6:F1}s  settled: {settled}");
         }
 
-        var repeats = await FaultRun.AssertEveryAlertOnceAsync(mail, Stories, output,
+        var repeats = await FaultRun.AssertEveryAlertOnceAsync(rig.Mail, Stories, output,
             $"SIGKILLs {crashes}, {kills.Count} at stage points: {string.Join(", ", kills)}; {clock.Elapsed.TotalSeconds:F0} s");
         Assert.True(repeats <= crashes, $"{repeats} repeats after {crashes} crashes");
         Assert.True(kills.Count >= 4, $"only {kills.Count} kill points were reached");

@@ -24,3 +24,33 @@ internal static class FaultRun
         return repeats;
     }
 }
+
+/// <summary>What every fault-matrix test runs against: its own Azurite (optionally on a data folder it keeps across a
+/// restart), maildev, a feed server, and the subscriptions and settings files the host process reads.</summary>
+internal sealed class FaultRig : IAsyncDisposable
+{
+    private FaultRig(Azurite azurite, MailDev mail, LocalHttpServer feeds)
+        => (Azurite, Mail, Feeds) = (azurite, mail, feeds);
+
+    public Azurite Azurite { get; }
+
+    public MailDev Mail { get; }
+
+    public LocalHttpServer Feeds { get; }
+
+    public string Subscriptions { get; } = Path.Combine(Path.GetTempPath(), $"subscriptions-{Guid.NewGuid():N}.json");
+
+    public string Settings { get; } = Path.Combine(Path.GetTempPath(), $"settings-{Guid.NewGuid():N}.json");
+
+    public static async Task<FaultRig> StartAsync(string? azuriteLocation = null)
+        => new(await Azurite.StartAsync(location: azuriteLocation), await MailDev.StartAsync(), await LocalHttpServer.StartAsync());
+
+    public async ValueTask DisposeAsync()
+    {
+        File.Delete(Subscriptions);
+        File.Delete(Settings);
+        await Feeds.DisposeAsync();
+        await Mail.DisposeAsync();
+        await Azurite.DisposeAsync();
+    }
+}

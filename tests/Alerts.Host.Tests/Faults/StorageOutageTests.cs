@@ -14,26 +14,13 @@ public sealed class StorageOutageTests(ITestOutputHelper output) : IAsyncLifetim
     private const int Stories = 8;
     private static readonly TimeSpan Outage = TimeSpan.FromSeconds(12);
     private readonly string data = Directory.CreateTempSubdirectory("azurite-").FullName;
-    private readonly string subscriptions = Path.Combine(Path.GetTempPath(), $"subscriptions-{Guid.NewGuid():N}.json");
-    private readonly string settings = Path.Combine(Path.GetTempPath(), $"settings-{Guid.NewGuid():N}.json");
-    private Azurite azurite = null!;
-    private MailDev mail = null!;
-    private LocalHttpServer feeds = null!;
+    private FaultRig rig = null!;
 
-    public async Task InitializeAsync()
-    {
-        azurite = await Azurite.StartAsync(location: data);
-        mail = await MailDev.StartAsync();
-        feeds = await LocalHttpServer.StartAsync();
-    }
+    public async Task InitializeAsync() => rig = await FaultRig.StartAsync(data);
 
     public async Task DisposeAsync()
     {
-        File.Delete(subscriptions);
-        File.Delete(settings);
-        await feeds.DisposeAsync();
-        await mail.DisposeAsync();
-        await azurite.DisposeAsync();
+        await rig.DisposeAsync();
         Directory.Delete(data, recursive: true);
     }
 
@@ -43,20 +30,20 @@ public sealed class StorageOutageTests(ITestOutputHelper output) : IAsyncLifetim
     public async Task Host_StorageDownMidRunThenBack_RecoversWithoutRestartAndDeliversEveryAlertOnce()
     {
         // Slow pages keep the fetch going while storage is down.
-        var feedUrl = Newsroom.Serve(feeds, Stories, pageDelay: TimeSpan.FromMilliseconds(700));
-        HostProcess.WriteSettings(settings, Newsroom.HostSettings(azurite, mail, feedUrl, Newsroom.WriteDeskSubscriptions(subscriptions)));
-        var storage = new BlobServiceClient(azurite.ConnectionString);
+        var feedUrl = Newsroom.Serve(rig.Feeds, Stories, pageDelay: TimeSpan.FromMilliseconds(700));
+        HostProcess.WriteSettings(rig.Settings, Newsroom.HostSettings(rig.Azurite, rig.Mail, feedUrl, Newsroom.WriteDeskSubscriptions(rig.Subscriptions)));
+        var storage = new BlobServiceClient(rig.Azurite.ConnectionString);
         var clock = Stopwatch.StartNew();
 
-        await using var host = HostProcess.Start(settings);
+        await using var host = HostProcess.Start(rig.Settings);
         Assert.True(await host.WaitForLineAsync(l => l.Contains("[1004]", StringComparison.Ordinal), 1, TimeSpan.FromSeconds(30)) >= 0,
             "no article stored:\n" + string.Join("\n", host.Lines.TakeLast(30)));
         var before = await PipelineState.ReadAsync(storage);
-        await azurite.StopAsync();
+        await rig.Azurite.StopAsync();
         var down = clock.Elapsed;
         await Task.Delay(Outage);
         var linesDuringOutage = host.Lines.Count;
-        await azurite.StartAgainAsync();
+        await rig.Azurite.StartAgainAsync();
         output.WriteLine($"{down.TotalSeconds,5:F1}s storage stopped at {before}; back after {Outage.TotalSeconds:F0} s");
 
         var settled = await PipelineState.WaitSettledAsync(storage, Stories, TimeSpan.FromSeconds(90));
@@ -71,7 +58,7 @@ public sealed class StorageOutageTests(ITestOutputHelper output) : IAsyncLifetim
 
         // Let any late redrive or reconcile run: nothing more may be sent.
         await Task.Delay(TimeSpan.FromSeconds(3));
-        var repeats = await FaultRun.AssertEveryAlertOnceAsync(mail, Stories, output, $"outage {Outage.TotalSeconds:F0} s; {clock.Elapsed.TotalSeconds:F0} s");
+        var repeats = await FaultRun.AssertEveryAlertOnceAsync(rig.Mail, Stories, output, $"outage {Outage.TotalSeconds:F0} s; {clock.Elapsed.TotalSeconds:F0} s");
         Assert.Equal(0, repeats);
         Assert.Equal(0, settled.Quarantined);
     }

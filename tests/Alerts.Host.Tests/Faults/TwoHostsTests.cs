@@ -10,41 +10,25 @@ namespace Alerts.Tests.Faults;
 public sealed class TwoHostsTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private const int Stories = 8;
-    private readonly string subscriptions = Path.Combine(Path.GetTempPath(), $"subscriptions-{Guid.NewGuid():N}.json");
-    private readonly string settings = Path.Combine(Path.GetTempPath(), $"settings-{Guid.NewGuid():N}.json");
-    private Azurite azurite = null!;
-    private MailDev mail = null!;
-    private LocalHttpServer feeds = null!;
+    private FaultRig rig = null!;
 
-    public async Task InitializeAsync()
-    {
-        azurite = await Azurite.StartAsync();
-        mail = await MailDev.StartAsync();
-        feeds = await LocalHttpServer.StartAsync();
-    }
+    public async Task InitializeAsync() => rig = await FaultRig.StartAsync();
 
-    public async Task DisposeAsync()
-    {
-        File.Delete(subscriptions);
-        File.Delete(settings);
-        await feeds.DisposeAsync();
-        await mail.DisposeAsync();
-        await azurite.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await rig.DisposeAsync();
 
     [Fact]
     public async Task TwoHosts_OneStorageAccount_DeliverEveryAlertExactlyOnce()
     {
-        var feedUrl = Newsroom.Serve(feeds, Stories, pageDelay: TimeSpan.FromMilliseconds(50));
-        var values = Newsroom.HostSettings(azurite, mail, feedUrl, Newsroom.WriteDeskSubscriptions(subscriptions));
+        var feedUrl = Newsroom.Serve(rig.Feeds, Stories, pageDelay: TimeSpan.FromMilliseconds(50));
+        var values = Newsroom.HostSettings(rig.Azurite, rig.Mail, feedUrl, Newsroom.WriteDeskSubscriptions(rig.Subscriptions));
         // Reconcile with no grace period, so both hosts' reconcilers race the triggers for every blob.
         values["Reconcile__GracePeriod"] = "00:00:00";
-        HostProcess.WriteSettings(settings, values);
-        var storage = new BlobServiceClient(azurite.ConnectionString);
+        HostProcess.WriteSettings(rig.Settings, values);
+        var storage = new BlobServiceClient(rig.Azurite.ConnectionString);
         var clock = Stopwatch.StartNew();
 
-        await using var first = HostProcess.Start(settings);
-        await using var second = HostProcess.Start(settings);
+        await using var first = HostProcess.Start(rig.Settings);
+        await using var second = HostProcess.Start(rig.Settings);
         var settled = await PipelineState.WaitSettledAsync(storage, Stories, TimeSpan.FromSeconds(60));
         // Both hosts' timers run a few more times: nothing more may be sent.
         await Task.Delay(TimeSpan.FromSeconds(5));
@@ -53,7 +37,7 @@ public sealed class TwoHostsTests(ITestOutputHelper output) : IAsyncLifetime
         var analysed = (first: first.Lines.Count(l => l.Contains("[2001]", StringComparison.Ordinal)), second: second.Lines.Count(l => l.Contains("[2001]", StringComparison.Ordinal)));
         var sent = (first: first.Lines.Count(l => l.Contains("[4002]", StringComparison.Ordinal)), second: second.Lines.Count(l => l.Contains("[4002]", StringComparison.Ordinal)));
 
-        var repeats = await FaultRun.AssertEveryAlertOnceAsync(mail, Stories, output,
+        var repeats = await FaultRun.AssertEveryAlertOnceAsync(rig.Mail, Stories, output,
             $"analyses logged by host 1/2: {analysed.first}/{analysed.second}, sends logged: {sent.first}/{sent.second}; {clock.Elapsed.TotalSeconds:F0} s");
         Assert.Equal(0, repeats);
     }
