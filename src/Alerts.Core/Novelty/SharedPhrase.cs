@@ -15,23 +15,38 @@ public static class SharedPhrase
 
     public static bool Between(string first, string second, int words)
     {
-        ArgumentNullException.ThrowIfNull(first);
         ArgumentNullException.ThrowIfNull(second);
-        var (a, b) = (ConceptLexicon.Tokens(first), ConceptLexicon.Tokens(second));
-        if (a.Count < words || b.Count < words)
+        return Within(second, Runs(first, words), words);
+    }
+
+    /// <summary>The runs of <paramref name="words"/> words in <paramref name="text"/>, to test many wordings against.</summary>
+    public static IReadOnlySet<string> Runs(string text, int words)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var tokens = ConceptLexicon.Tokens(text);
+        var runs = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i + words <= tokens.Count; i++)
+        {
+            runs.Add(string.Join(' ', tokens.GetRange(i, words)));
+        }
+
+        return runs;
+    }
+
+    /// <summary>Whether <paramref name="text"/> holds one of <paramref name="runs"/> that says something.</summary>
+    public static bool Within(string text, IReadOnlySet<string> runs, int words)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(runs);
+        if (runs.Count == 0)
         {
             return false;
         }
 
-        var runs = new HashSet<string>(StringComparer.Ordinal);
-        for (var i = 0; i + words <= a.Count; i++)
+        var tokens = ConceptLexicon.Tokens(text);
+        for (var i = 0; i + words <= tokens.Count; i++)
         {
-            runs.Add(string.Join(' ', a.GetRange(i, words)));
-        }
-
-        for (var i = 0; i + words <= b.Count; i++)
-        {
-            var run = string.Join(' ', b.GetRange(i, words));
+            var run = string.Join(' ', tokens.GetRange(i, words));
             if (runs.Contains(run) && ConceptLexicon.Reduce(run).Concepts.Any(c => ConceptLexicon.Weight(c) >= 1))
             {
                 return true;

@@ -93,6 +93,7 @@ public sealed class SpeakerIndex
         foreach (var candidate in candidates)
         {
             double total = 0, covered = 0;
+            IReadOnlySet<string>? knownRuns = null;
             for (var i = 0; i < probe.Claims.Count; i++)
             {
                 var claim = probe.Claims[i];
@@ -102,7 +103,7 @@ public sealed class SpeakerIndex
                 // Never across a number or a negation the known claims do not have ("3,000 troops", "will not").
                 if (coverage < options.ClaimMatchThreshold && i < probe.Clauses.Count
                     && candidate.Claims.Any(k => k.Negated == claim.Negated && claim.Numbers.All(k.Numbers.Contains))
-                    && SharedPhrase.Between(probe.Clauses[i], candidate.Text, SharedPhrase.QuotedWords))
+                    && SharedPhrase.Within(probe.Clauses[i], knownRuns ??= SharedPhrase.Runs(candidate.Text, SharedPhrase.QuotedWords), SharedPhrase.QuotedWords))
                 {
                     coverage = options.ClaimMatchThreshold;
                 }
