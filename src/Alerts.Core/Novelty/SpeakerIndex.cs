@@ -96,18 +96,7 @@ public sealed class SpeakerIndex
             IReadOnlySet<string>? knownRuns = null;
             for (var i = 0; i < probe.Claims.Count; i++)
             {
-                var claim = probe.Claims[i];
-                var coverage = candidate.Claims.Count == 0 ? 0 : candidate.Claims.Max(claim.CoveredBy);
-                // The speaker's own words carried verbatim from one report to the next ("all options will be on the
-                // table") are that statement, whatever the clause around them or a synonym beside them.
-                // Never across a number or a negation the known claims do not have ("3,000 troops", "will not").
-                if (coverage < options.ClaimMatchThreshold && i < probe.Clauses.Count
-                    && candidate.Claims.Any(k => k.Negated == claim.Negated && claim.Numbers.All(k.Numbers.Contains))
-                    && SharedPhrase.Within(probe.Clauses[i], knownRuns ??= SharedPhrase.Runs(candidate.Text, SharedPhrase.QuotedWords), SharedPhrase.QuotedWords))
-                {
-                    coverage = options.ClaimMatchThreshold;
-                }
-
+                var coverage = Coverage(probe, i, candidate, ref knownRuns);
                 if (coverage >= options.ClaimMatchThreshold)
                 {
                     coveringArticles[i].Add(candidate.FirstAnalysis);
@@ -145,6 +134,23 @@ public sealed class SpeakerIndex
                 return common;
             }).Count > 0));
         return new IndexMatch(known ? scored[0].Statement : null, false, comparisons, candidates.Count);
+    }
+
+    /// <summary>How far the known statement covers the probe's claim <paramref name="i"/>. The speaker's own words carried
+    /// verbatim from one report to the next ("all options will be on the table") are that claim, whatever the clause
+    /// around them or a synonym beside them, but never across a number or a negation the known claims lack.</summary>
+    private double Coverage(StatementProbe probe, int i, IndexedStatement candidate, ref IReadOnlySet<string>? knownRuns)
+    {
+        var claim = probe.Claims[i];
+        var coverage = candidate.Claims.Count == 0 ? 0 : candidate.Claims.Max(claim.CoveredBy);
+        if (coverage < options.ClaimMatchThreshold && i < probe.Clauses.Count
+            && candidate.Claims.Any(k => k.Negated == claim.Negated && claim.Numbers.All(k.Numbers.Contains))
+            && SharedPhrase.Within(probe.Clauses[i], knownRuns ??= SharedPhrase.Runs(candidate.Text, SharedPhrase.QuotedWords), SharedPhrase.QuotedWords))
+        {
+            return options.ClaimMatchThreshold;
+        }
+
+        return coverage;
     }
 
     /// <summary>Evidence beyond the probe's claims being covered, scaled so that <see cref="NoveltyOptions.ClaimMatchThreshold"/>
